@@ -1,0 +1,164 @@
+/**
+ * The plant file: sites, lines (and which line feeds which), devices with
+ * equipment class and criticality, and the edge agent each device reports
+ * through. Read by the simulator (what to simulate), the server (device and
+ * line records) and the gateway (which devices exist).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ID_PATTERN } from './topics';
+import { formatIssues } from './telemetry';
+
+export const EQUIPMENT_CLASSES = ['pump', 'motor', 'fan', 'compressor', 'conveyor', 'gearbox', 'press', 'injection-molder'] as const;
+export type EquipmentClass = (typeof EQUIPMENT_CLASSES)[number];
+
+/** A: failure stops production or is a safety risk; B: degrades output; C: little impact. */
+export const CRITICALITIES = ['A', 'B', 'C'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+
+/** Motor insulation class bounds the winding temperature (°C). */
+export const INSULATION_LIMIT_C = { B: 130, F: 155, H: 180 } as const;
+
+const id = z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit');
+
+export const deviceSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120),
+  class: z.enum(EQUIPMENT_CLASSES),
+  criticality: z.enum(CRITICALITIES),
+  /** Nameplate full-load current, A. */
+  ratedCurrent: z.number().positive().max(5000),
+  /** Winding insulation class; bounds temperature limits. */
+  insulationClass: z.enum(['B', 'F', 'H']).default('F'),
+  /** Mounting, for ISO 10816-3 vibration zones. */
+  foundation: z.enum(['rigid', 'flexible']).default('rigid'),
+  /** Edge agent the device reports through; defaults to `edge-{line}`. */
+  agent: id.optional(),
+});
+export type DeviceSpec = z.infer<typeof deviceSpecSchema>;
+
+export const lineSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120),
+  /** Lines that take this line's output (downstream). */
+  feeds: z.array(id).default([]),
+  devices: z.array(deviceSpecSchema).default([]),
+});
+export type LineSpec = z.infer<typeof lineSpecSchema>;
+
+export const siteSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120),
+  timezone: z.string().default('UTC'),
+  lines: z.array(lineSpecSchema).min(1),
+});
+
+export const plantSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  sites: z.array(siteSpecSchema).min(1),
+});
+export type Plant = z.infer<typeof plantSchema>;
+
+/** A device with the site, line and agent it belongs to resolved. */
+export interface PlantDevice extends DeviceSpec {
+  siteId: string;
+  lineId: string;
+  agentId: string;
+}
+
+export class PlantFileError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`plant file ${source} is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'PlantFileError';
+  }
+}
+
+/** Validates a parsed plant; throws PlantFileError listing every problem. */
+export function parsePlant(raw: unknown, source = '(inline)'): Plant {
+  const result = plantSchema.safeParse(raw);
+  if (!result.success) {
+    throw new PlantFileError(source, formatIssues(result.error).map((i) => `${i.path}: ${i.message}`));
+  }
+  const problems = checkPlantGraph(result.data);
+  if (problems.length) throw new PlantFileError(source, problems);
+  return result.data;
+}
+
+export function loadPlantFile(path: string): Plant {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new PlantFileError(path, [`cannot read it: ${(err as Error).message}. Set PLANT_FILE to an existing file.`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new PlantFileError(path, [`not valid JSON: ${(err as Error).message}`]);
+  }
+  return parsePlant(raw, path);
+}
+
+/** Unique ids, known feed targets, no self-feeds, no cycles. */
+export function checkPlantGraph(plant: Plant): string[] {
+  const problems: string[] = [];
+  const lines = plant.sites.flatMap((s) => s.lines);
+  const lineIds = new Set<string>();
+  const deviceIds = new Set<string>();
+  for (const site of plant.sites) {
+    for (const line of site.lines) {
+      if (lineIds.has(line.id)) problems.push(`line "${line.id}" is defined twice`);
+      lineIds.add(line.id);
+      for (const d of line.devices) {
+        if (deviceIds.has(d.id)) problems.push(`device "${d.id}" is defined twice`);
+        deviceIds.add(d.id);
+      }
+    }
+  }
+  for (const line of lines) {
+    for (const target of line.feeds) {
+      if (target === line.id) problems.push(`line "${line.id}" feeds itself`);
+      else if (!lineIds.has(target)) problems.push(`line "${line.id}" feeds unknown line "${target}"`);
+    }
+  }
+  const cycle = findCycle(lines);
+  if (cycle) problems.push(`lines form a cycle: ${cycle.join(' -> ')}`);
+  return problems;
+}
+
+function findCycle(lines: LineSpec[]): string[] | null {
+  const next = new Map(lines.map((l) => [l.id, l.feeds.filter((f) => f !== l.id)]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const n of next.get(id) ?? []) {
+      const found = visit(n);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const l of lines) {
+    const found = visit(l.id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every device with its site, line and agent resolved. */
+export function plantDevices(plant: Plant): PlantDevice[] {
+  return plant.sites.flatMap((site) =>
+    site.lines.flatMap((line) =>
+      line.devices.map((d) => ({ ...d, siteId: site.id, lineId: line.id, agentId: d.agent ?? `edge-${line.id}` })),
+    ),
+  );
+}

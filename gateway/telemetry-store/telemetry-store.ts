@@ -1,0 +1,38 @@
+/**
+ * Where telemetry lives. The embedded SQLite store is the default; an
+ * InfluxDB store implements the same interface. Every implementation runs
+ * the same contract suite (telemetry-store.contract.ts).
+ */
+import type { TelemetryPoint } from '../../contract/telemetry';
+
+export interface TelemetryQuery {
+  deviceId: string;
+  /** Inclusive, epoch ms. */
+  from: number;
+  /** Inclusive, epoch ms. */
+  to: number;
+  /** At most this many points (the oldest first); default: all. */
+  limit?: number;
+}
+
+export interface WriteResult {
+  /** Points newly stored. */
+  written: number;
+  /** Points whose (deviceId, seq) was already stored; left untouched. */
+  duplicates: number;
+}
+
+export interface TelemetryStore {
+  readonly kind: string;
+  /** Stores points; idempotent by (deviceId, seq): a stored pair is never written twice. */
+  write(points: readonly TelemetryPoint[]): Promise<WriteResult>;
+  /** Points of one device in [from, to], ordered by ts then seq. */
+  query(q: TelemetryQuery): Promise<TelemetryPoint[]>;
+  /** Highest stored seq of a device, or null; lets ingest resume dedupe after a restart. */
+  lastSeq(deviceId: string): Promise<number | null>;
+  /** Stored points, of one device or of all. */
+  count(deviceId?: string): Promise<number>;
+  /** Deletes points older than `now - retentionMs`; returns how many were deleted. */
+  applyRetention(now: number): Promise<number>;
+  close(): Promise<void>;
+}
