@@ -1,0 +1,108 @@
+/**
+ * The contract every TelemetryStore implementation must pass, written once
+ * and run against each implementation (SQLite now, InfluxDB later).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TelemetryPoint } from '../../contract/telemetry';
+import type { TelemetryStore } from './telemetry-store';
+
+export interface StoreUnderTest {
+  store: TelemetryStore;
+  /** Closes the store and opens it again on the same data. */
+  reopen(): Promise<TelemetryStore>;
+  cleanup(): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** The store must be created with this retention. */
+  retentionMs: number;
+}
+
+const T0 = Date.UTC(2026, 10, 1, 8, 0, 0);
+const point = (deviceId: string, seq: number, ts = T0 + seq * 1000, v = 1 + (seq % 7) / 10): TelemetryPoint => ({
+  deviceId,
+  seq,
+  ts,
+  temperature: 40 + v,
+  vibration: v,
+  current: 20 + v,
+});
+
+export const CONTRACT_RETENTION_MS = 7 * 86_400_000;
+
+export function describeTelemetryStoreContract(name: string, open: (opts: ContractOptions) => Promise<StoreUnderTest>) {
+  describe(`TelemetryStore contract: ${name}`, () => {
+    let current: StoreUnderTest | undefined;
+    const fresh = async () => (current = await open({ retentionMs: CONTRACT_RETENTION_MS }));
+    afterEach(async () => {
+      await current?.cleanup();
+      current = undefined;
+    });
+
+    it('returns what was written, per device, ordered by time', async () => {
+      const { store } = await fresh();
+      const a = [point('A', 0), point('A', 1), point('A', 2)];
+      const b = [point('B', 0, T0 + 500)];
+      await store.write([a[2]!, b[0]!, a[0]!, a[1]!]);
+      expect(await store.query({ deviceId: 'A', from: T0, to: T0 + 10_000 })).toEqual(a);
+      expect(await store.query({ deviceId: 'B', from: T0, to: T0 + 10_000 })).toEqual(b);
+      expect(await store.count()).toBe(4);
+      expect(await store.count('A')).toBe(3);
+    });
+
+    it('keeps values exactly (floating point round trip)', async () => {
+      const { store } = await fresh();
+      const p = { deviceId: 'A', seq: 5, ts: T0 + 123, temperature: 71.234567, vibration: 2.8000001, current: 0.1 };
+      await store.write([p]);
+      expect(await store.query({ deviceId: 'A', from: T0, to: T0 + 1000 })).toEqual([p]);
+    });
+
+    it('is idempotent by (device, seq): a replayed sample is not stored twice', async () => {
+      const { store } = await fresh();
+      expect(await store.write([point('A', 0), point('A', 1)])).toEqual({ written: 2, duplicates: 0 });
+      expect(await store.write([point('A', 1), point('A', 2)])).toEqual({ written: 1, duplicates: 1 });
+      expect(await store.count('A')).toBe(3);
+    });
+
+    it('selects an inclusive time range and honours the limit', async () => {
+      const { store } = await fresh();
+      await store.write(Array.from({ length: 20 }, (_, i) => point('A', i)));
+      const range = await store.query({ deviceId: 'A', from: T0 + 5000, to: T0 + 9000 });
+      expect(range.map((p) => p.seq)).toEqual([5, 6, 7, 8, 9]);
+      const limited = await store.query({ deviceId: 'A', from: T0, to: T0 + 60_000, limit: 3 });
+      expect(limited.map((p) => p.seq)).toEqual([0, 1, 2]);
+      expect(await store.query({ deviceId: 'nobody', from: T0, to: T0 + 60_000 })).toEqual([]);
+    });
+
+    it('remembers the highest seq per device across a reopen', async () => {
+      const under = await fresh();
+      expect(await under.store.lastSeq('A')).toBeNull();
+      await under.store.write([point('A', 3), point('A', 9), point('A', 4), point('B', 2)]);
+      expect(await under.store.lastSeq('A')).toBe(9);
+      const reopened = await under.reopen();
+      expect(await reopened.lastSeq('A')).toBe(9);
+      expect(await reopened.lastSeq('B')).toBe(2);
+      expect(await reopened.count()).toBe(4);
+    });
+
+    it('deletes only samples older than the retention', async () => {
+      const { store } = await fresh();
+      const now = T0 + CONTRACT_RETENTION_MS + 10_000;
+      // seq 0..19 at T0 + seq s; retention cutoff is now - retention = T0 + 10 s.
+      await store.write(Array.from({ length: 20 }, (_, i) => point('A', i)));
+      await store.write([point('B', 0, T0), point('B', 1, now)]);
+      const deleted = await store.applyRetention(now);
+      expect(deleted).toBe(11);
+      expect((await store.query({ deviceId: 'A', from: 0, to: now })).map((p) => p.seq)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+      expect((await store.query({ deviceId: 'B', from: 0, to: now })).map((p) => p.seq)).toEqual([1]);
+      expect(await store.lastSeq('A')).toBe(19);
+    });
+
+    it('writes a large batch in one call', async () => {
+      const { store } = await fresh();
+      const batch = Array.from({ length: 5000 }, (_, i) => point(`D${i % 50}`, Math.floor(i / 50)));
+      expect(await store.write(batch)).toEqual({ written: 5000, duplicates: 0 });
+      expect(await store.count('D7')).toBe(100);
+    });
+  });
+}
