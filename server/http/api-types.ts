@@ -7,6 +7,7 @@
 import type { Metric } from '../../contract/metrics';
 import type { Criticality, EquipmentClass } from '../../contract/plant';
 import type { FailureMode, LimitBasis, Severity } from '../detection/types';
+import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 
 export interface ApiError {
   error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
@@ -156,13 +157,7 @@ export interface DeadLetterView {
   payloadBytes: number;
 }
 
-export type DeadLetterReason =
-  | 'bad-topic'
-  | 'oversize'
-  | 'malformed-json'
-  | 'schema'
-  | 'unknown-device'
-  | 'device-line-mismatch';
+export type { DeadLetterReason };
 
 export interface Paged<T> {
   items: T[];
