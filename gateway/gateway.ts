@@ -1,0 +1,77 @@
+/**
+ * The gateway as one unit: ingest plus the embedded broker in front of it.
+ * The broker can be stopped and started again on the same port while ingest
+ * (and its dedupe state and buffers) lives on, as in a broker outage.
+ */
+import type { Logger } from 'pino';
+import type { AgentStatus, TelemetryPoint } from '../contract/telemetry';
+import type { DeadLetterSink } from './ingest/dead-letter-sink';
+import { IngestPipeline, type IngestStats } from './ingest/ingest-pipeline';
+import type { DeviceDirectory } from './ingest/telemetry-validator';
+import { startMqttBroker, type RunningBroker } from './mqtt-broker';
+import type { TelemetryStore } from './telemetry-store/telemetry-store';
+
+export interface GatewayOptions {
+  mqttPort: number;
+  mqttHost?: string;
+  store: TelemetryStore;
+  deadLetters: DeadLetterSink;
+  devices: DeviceDirectory & { ids(): Iterable<string> };
+  onStored?: (points: TelemetryPoint[]) => void;
+  onAgentStatus?: (status: AgentStatus) => void;
+  logger: Logger;
+}
+
+export interface Gateway {
+  readonly ingest: IngestPipeline;
+  /** mqtt://host:port of the embedded broker (stable across stop/start). */
+  readonly mqttUrl: string;
+  readonly mqttPort: number;
+  brokerRunning(): boolean;
+  stopBroker(): Promise<void>;
+  startBroker(): Promise<void>;
+  stats(): IngestStats & { brokerRunning: boolean; connectedClients: number };
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const logger = options.logger.child({ part: 'gateway' });
+  const ingest = new IngestPipeline({
+    store: options.store,
+    deadLetters: options.deadLetters,
+    devices: options.devices,
+    onStored: options.onStored,
+    logger,
+  });
+  await ingest.start();
+
+  let port = options.mqttPort;
+  let broker: RunningBroker | null = null;
+  const start = async () => {
+    if (broker) return;
+    broker = await startMqttBroker({ port, host: options.mqttHost, ingest, logger, onAgentStatus: options.onAgentStatus });
+    port = broker.port;
+  };
+  await start();
+  const url = broker!.url;
+
+  return {
+    ingest,
+    mqttUrl: url,
+    mqttPort: port,
+    brokerRunning: () => broker !== null,
+    async stopBroker() {
+      const b = broker;
+      broker = null;
+      await b?.close();
+    },
+    startBroker: start,
+    stats() {
+      return { ...ingest.stats(), brokerRunning: broker !== null, connectedClients: broker?.connectedClients() ?? 0 };
+    },
+    async close() {
+      await this.stopBroker();
+      await ingest.close();
+    },
+  };
+}
