@@ -55,22 +55,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await start();
   const url = broker!.url;
 
+  const stop = async () => {
+    const b = broker;
+    broker = null;
+    await b?.close();
+  };
+
   return {
     ingest,
     mqttUrl: url,
     mqttPort: port,
     brokerRunning: () => broker !== null,
-    async stopBroker() {
-      const b = broker;
-      broker = null;
-      await b?.close();
-    },
+    stopBroker: stop,
     startBroker: start,
     stats() {
       return { ...ingest.stats(), brokerRunning: broker !== null, connectedClients: broker?.connectedClients() ?? 0 };
     },
     async close() {
-      await this.stopBroker();
+      await stop();
       await ingest.close();
     },
   };
