@@ -1,0 +1,91 @@
+/**
+ * What the server does with freshly stored telemetry: runs every point
+ * through the detector (events go to the work-order intake at once), and
+ * about once a second records which devices were seen and publishes the
+ * latest sample per device for live charts.
+ */
+import type { TelemetryPoint } from '../contract/telemetry';
+import { createDetector, type Detector } from './detection/detector';
+import type { AnomalyEvent, ThresholdRule } from './detection/types';
+
+export type LatestSample = Pick<TelemetryPoint, 'deviceId' | 'ts' | 'temperature' | 'vibration' | 'current'>;
+
+export interface LiveTelemetryOptions {
+  rules: readonly ThresholdRule[];
+  onAnomaly: (event: AnomalyEvent) => void;
+  /** Device id -> wall-clock time its data last arrived. */
+  onSeen: (lastSeen: Map<string, number>) => void;
+  onLatest: (points: LatestSample[]) => void;
+  onError: (err: unknown, where: string) => void;
+  now?: () => number;
+  tickMs?: number;
+}
+
+export class LiveTelemetry {
+  private readonly detector: Detector;
+  private seen = new Map<string, number>();
+  private latest = new Map<string, LatestSample>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly now: () => number;
+  readonly stats = { points: 0, events: 0 };
+
+  constructor(private readonly options: LiveTelemetryOptions) {
+    this.detector = createDetector(options.rules);
+    this.now = options.now ?? Date.now;
+    this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** Called by ingest with newly stored points, in arrival order. */
+  observe(points: readonly TelemetryPoint[]): void {
+    const at = this.now();
+    for (const p of points) {
+      this.stats.points++;
+      this.seen.set(p.deviceId, at);
+      const prev = this.latest.get(p.deviceId);
+      if (!prev || p.ts >= prev.ts) this.latest.set(p.deviceId, p);
+      for (const event of this.detector.observe(p)) this.emit(event);
+    }
+  }
+
+  /** Swaps in new rules; anomalies of retired rules are cleared. */
+  setRules(rules: readonly ThresholdRule[]): void {
+    for (const event of this.detector.setRules(rules)) this.emit(event);
+  }
+
+  activeAnomalies() {
+    return this.detector.activeAnomalies();
+  }
+
+  /** Publishes what accumulated since the last tick. */
+  tick(): void {
+    if (this.seen.size) {
+      const seen = this.seen;
+      this.seen = new Map();
+      this.guard('onSeen', () => this.options.onSeen(seen));
+    }
+    if (this.latest.size) {
+      const latest = [...this.latest.values()].map(({ deviceId, ts, temperature, vibration, current }) => ({ deviceId, ts, temperature, vibration, current }));
+      this.latest = new Map();
+      this.guard('onLatest', () => this.options.onLatest(latest));
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.tick();
+  }
+
+  private emit(event: AnomalyEvent): void {
+    this.stats.events++;
+    this.guard('onAnomaly', () => this.options.onAnomaly(event));
+  }
+
+  private guard(where: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.options.onError(err, where);
+    }
+  }
+}
