@@ -1,0 +1,2 @@
+export { anomalyRoutes } from './anomaly-routes';
+export { createAnomalyService, type AnomalyService } from './anomaly-service';

@@ -1,0 +1,190 @@
+/**
+ * The server's SQLite tables. Timestamps are epoch milliseconds (integer).
+ * Migrations in ./migrations are generated from this file with `npm run db:generate`.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CRITICALITIES, EQUIPMENT_CLASSES } from '../../contract/plant';
+import { METRICS } from '../../contract/metrics';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
+import { FAILURE_MODES, LIMIT_BASES } from '../detection/rule-template-schema';
+import type { Severity } from '../detection/types';
+import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
+
+const SEVERITIES = ['warn', 'alarm'] as const satisfies readonly Severity[];
+const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity'] as const satisfies readonly TimelineEntryView['kind'][];
+export const DEAD_LETTER_REASONS = [
+  'bad-topic',
+  'oversize',
+  'malformed-json',
+  'schema',
+  'unknown-device',
+  'device-line-mismatch',
+] as const satisfies readonly DeadLetterReason[];
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+});
+
+export const lines = sqliteTable(
+  'lines',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    name: text('name').notNull(),
+    /** Order in the plant file, for stable listings. */
+    position: integer('position').notNull(),
+  },
+  (t) => [index('lines_site_idx').on(t.siteId)],
+);
+
+/** from_line feeds its output to to_line (downstream). */
+export const lineFeeds = sqliteTable(
+  'line_feeds',
+  {
+    fromLine: text('from_line')
+      .notNull()
+      .references(() => lines.id),
+    toLine: text('to_line')
+      .notNull()
+      .references(() => lines.id),
+  },
+  (t) => [primaryKey({ columns: [t.fromLine, t.toLine] })],
+);
+
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    lineId: text('line_id')
+      .notNull()
+      .references(() => lines.id),
+    agentId: text('agent_id').notNull(),
+    name: text('name').notNull(),
+    class: text('class', { enum: EQUIPMENT_CLASSES }).notNull(),
+    criticality: text('criticality', { enum: CRITICALITIES }).notNull(),
+    ratedCurrent: real('rated_current').notNull(),
+    insulationClass: text('insulation_class', { enum: ['B', 'F', 'H'] }).notNull(),
+    foundation: text('foundation', { enum: ['rigid', 'flexible'] }).notNull(),
+    position: integer('position').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+  },
+  (t) => [index('devices_line_idx').on(t.lineId)],
+);
+
+/** Rule templates as engineers edit them: per equipment class, or per device (override). */
+export const rules = sqliteTable('rules', {
+  id: text('id').primaryKey(),
+  version: integer('version').notNull(),
+  scopeKind: text('scope_kind', { enum: ['class', 'device'] }).notNull(),
+  equipmentClass: text('equipment_class', { enum: EQUIPMENT_CLASSES }),
+  deviceId: text('device_id'),
+  metric: text('metric', { enum: METRICS }).notNull(),
+  direction: text('direction', { enum: ['above', 'below'] }).notNull(),
+  basis: text('basis', { enum: LIMIT_BASES }).notNull(),
+  warn: real('warn').notNull(),
+  alarm: real('alarm').notNull(),
+  clear: real('clear').notNull(),
+  minDurationMs: integer('min_duration_ms').notNull(),
+  clearDurationMs: integer('clear_duration_ms').notNull(),
+  failureMode: text('failure_mode', { enum: FAILURE_MODES }).notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+export const workOrders = sqliteTable(
+  'work_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    type: text('type', { enum: WORK_ORDER_TYPES }).notNull(),
+    status: text('status', { enum: WORK_ORDER_STATUSES }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    failureMode: text('failure_mode', { enum: FAILURE_MODES }),
+    severity: text('severity', { enum: SEVERITIES }),
+    /** EvidenceView as JSON. */
+    evidence: text('evidence'),
+    occurrences: integer('occurrences').notNull().default(1),
+    lastOccurrenceAt: integer('last_occurrence_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('work_orders_number_idx').on(t.number),
+    index('work_orders_device_mode_status_idx').on(t.deviceId, t.failureMode, t.status),
+    index('work_orders_status_idx').on(t.status),
+    index('work_orders_type_idx').on(t.type),
+  ],
+);
+
+export const anomalies = sqliteTable(
+  'anomalies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    metric: text('metric', { enum: METRICS }).notNull(),
+    ruleId: text('rule_id').notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    failureMode: text('failure_mode', { enum: FAILURE_MODES }).notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    acknowledged: integer('acknowledged', { mode: 'boolean' }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    lastEventAt: integer('last_event_at').notNull(),
+    clearedAt: integer('cleared_at'),
+    lastValue: real('last_value').notNull(),
+    workOrderId: integer('work_order_id').references(() => workOrders.id),
+  },
+  (t) => [
+    index('anomalies_device_rule_active_idx').on(t.deviceId, t.ruleId, t.active),
+    index('anomalies_active_idx').on(t.active),
+    index('anomalies_work_order_idx').on(t.workOrderId),
+  ],
+);
+
+/** Append-only timeline of a work order. */
+export const workOrderEvents = sqliteTable(
+  'work_order_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    kind: text('kind', { enum: TIMELINE_KINDS }).notNull(),
+    from: text('from'),
+    to: text('to'),
+    note: text('note'),
+  },
+  (t) => [index('work_order_events_order_idx').on(t.workOrderId, t.id)],
+);
+
+export const deadLetters = sqliteTable(
+  'dead_letters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receivedAt: integer('received_at').notNull(),
+    clientId: text('client_id'),
+    topic: text('topic').notNull(),
+    reason: text('reason', { enum: DEAD_LETTER_REASONS }).notNull(),
+    detail: text('detail').notNull(),
+    payloadPreview: text('payload_preview').notNull(),
+    payloadBytes: integer('payload_bytes').notNull(),
+  },
+  (t) => [index('dead_letters_reason_idx').on(t.reason), index('dead_letters_received_idx').on(t.receivedAt)],
+);

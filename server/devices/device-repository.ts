@@ -1,0 +1,77 @@
+/** Device rows, per-device counts, and the last-seen batch update ingest calls. */
+import { and, asc, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { PlantDevice } from '../../contract/plant';
+import type { Database } from '../db/database';
+import { anomalies, devices, workOrders } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import { OPEN_STATUSES } from '../work-orders/work-order-state';
+
+export type DeviceRow = typeof devices.$inferSelect;
+
+export interface DeviceCounts {
+  activeAnomalies: number;
+  openWorkOrders: number;
+}
+
+export function listDeviceRows(database: Database): DeviceRow[] {
+  return database.db.select().from(devices).orderBy(asc(devices.position), asc(devices.id)).all();
+}
+
+export function findDeviceRow(database: Database, id: string): DeviceRow | undefined {
+  return database.db.select().from(devices).where(eq(devices.id, id)).get();
+}
+
+/** Active anomalies and open work orders per device (devices with none are absent). */
+export function deviceCounts(database: Database, deviceId?: string): Map<string, DeviceCounts> {
+  const { db } = database;
+  const anomalyWhere = deviceId ? and(eq(anomalies.active, true), eq(anomalies.deviceId, deviceId)) : eq(anomalies.active, true);
+  const orderWhere = deviceId
+    ? and(inArray(workOrders.status, OPEN_STATUSES), eq(workOrders.deviceId, deviceId))
+    : inArray(workOrders.status, OPEN_STATUSES);
+  const active = db.select({ deviceId: anomalies.deviceId, n: count() }).from(anomalies).where(anomalyWhere).groupBy(anomalies.deviceId).all();
+  const open = db.select({ deviceId: workOrders.deviceId, n: count() }).from(workOrders).where(orderWhere).groupBy(workOrders.deviceId).all();
+  const counts = new Map<string, DeviceCounts>();
+  const entry = (id: string) => counts.get(id) ?? counts.set(id, { activeAnomalies: 0, openWorkOrders: 0 }).get(id)!;
+  for (const r of active) entry(r.deviceId).activeAnomalies = r.n;
+  for (const r of open) entry(r.deviceId).openWorkOrders = r.n;
+  return counts;
+}
+
+/**
+ * Moves last_seen_at forward for each device in the map (device id -> epoch
+ * ms); never backwards, unknown ids ignored. One transaction. Returns the
+ * number of devices updated.
+ */
+export function touchDevices(database: Database, lastSeen: ReadonlyMap<string, number>): number {
+  if (lastSeen.size === 0) return 0;
+  const { db } = database;
+  return inTransaction(database, () => {
+    let updated = 0;
+    for (const [id, at] of lastSeen) {
+      const result = db
+        .update(devices)
+        .set({ lastSeenAt: at })
+        .where(and(eq(devices.id, id), or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, at))))
+        .run();
+      updated += result.changes;
+    }
+    return updated;
+  });
+}
+
+/** The device as the plant file described it, for resolving rule templates. */
+export function toPlantDevice(row: DeviceRow): PlantDevice {
+  return {
+    id: row.id,
+    name: row.name,
+    class: row.class,
+    criticality: row.criticality,
+    ratedCurrent: row.ratedCurrent,
+    insulationClass: row.insulationClass,
+    foundation: row.foundation,
+    agent: row.agentId,
+    siteId: row.siteId,
+    lineId: row.lineId,
+    agentId: row.agentId,
+  };
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiError, DeviceView, LineView, TelemetryView } from '../http/api-types';
+import { anomalyEvent, createTestServer, getJson, T0, type TestServer } from '../testing/test-server';
+
+const MINUTE = 60_000;
+
+describe('device routes', () => {
+  let server: TestServer;
+  beforeEach(() => {
+    server = createTestServer();
+  });
+  afterEach(() => server.close());
+
+  const device = async (id: string) => (await getJson<DeviceView>(server.app, `/api/devices/${id}`)).body;
+
+  it('derives liveness from the last-seen time and the current time', async () => {
+    server.services.devices.touchDevices(new Map([['P-101', T0], ['P-104', T0 - 5 * MINUTE], ['C-201', T0 - 20 * MINUTE]]));
+    const { status, body } = await getJson<DeviceView[]>(server.app, '/api/devices');
+    expect(status).toBe(200);
+    expect(body.map((d) => [d.id, d.liveness])).toEqual([
+      ['P-101', 'online'],
+      ['P-104', 'stale'],
+      ['C-201', 'offline'],
+      ['CV-C1', 'never-seen'],
+    ]);
+    server.clock.now = T0 + 3 * MINUTE;
+    expect((await device('P-101')).liveness).toBe('stale');
+  });
+
+  it('only moves last-seen forward and ignores unknown devices', async () => {
+    const { devices } = server.services;
+    expect(devices.touchDevices(new Map([['P-101', T0], ['GHOST', T0]]))).toBe(1);
+    expect(devices.touchDevices(new Map([['P-101', T0 - MINUTE]]))).toBe(0);
+    expect((await device('P-101')).lastSeenAt).toBe(T0);
+  });
+
+  it('counts active anomalies and open work orders per device', async () => {
+    const { workOrders } = server.services;
+    workOrders.handleAnomalyEvent(anomalyEvent());
+    const heat = workOrders.handleAnomalyEvent(anomalyEvent({ metric: 'temperature', ruleId: 'class.pump.temperature', failureMode: 'overheating', value: 97, limit: 95 }))!;
+    workOrders.handleAnomalyEvent(anomalyEvent({ type: 'cleared', value: 2, limit: 2.3 }));
+    workOrders.transition(heat.workOrder!.id, { to: 'cancelled' });
+    expect(await device('P-104')).toMatchObject({ activeAnomalies: 1, openWorkOrders: 1 });
+    expect(await device('P-101')).toMatchObject({ activeAnomalies: 0, openWorkOrders: 0 });
+  });
+
+  it('answers 404 in the error shape for an unknown device', async () => {
+    expect(await getJson<ApiError>(server.app, '/api/devices/NOPE')).toEqual({
+      status: 404,
+      body: { error: { code: 'not-found', message: 'device NOPE not found' } },
+    });
+  });
+
+  it('returns telemetry of the last hour by default, with the limits in force', async () => {
+    const point = (seq: number, ts: number) => ({ deviceId: 'P-104', seq, ts, temperature: 60, vibration: 2 + seq / 10, current: 25 });
+    await server.telemetryStore.write([point(1, T0 - 2 * 60 * MINUTE), point(2, T0 - 30 * MINUTE), point(3, T0 - MINUTE)]);
+    const { status, body } = await getJson<TelemetryView>(server.app, '/api/devices/P-104/telemetry');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ deviceId: 'P-104', from: T0 - 60 * MINUTE, to: T0 });
+    expect(body.points.map((p) => p.seq)).toEqual([2, 3]);
+    expect(body.points[0]).toEqual({ ts: T0 - 30 * MINUTE, seq: 2, temperature: 60, vibration: 2.2, current: 25 });
+    expect(body.limits.find((l) => l.metric === 'vibration')).toEqual({ metric: 'vibration', ruleId: 'class.pump.vibration', direction: 'above', warn: 2.8, alarm: 4.5, clear: 2.3 });
+    expect(body.limits.find((l) => l.metric === 'current')).toMatchObject({ warn: 30.8, alarm: 35 });
+
+    const windowed = await getJson<TelemetryView>(server.app, `/api/devices/P-104/telemetry?from=${T0 - 3 * 60 * MINUTE}&to=${new Date(T0).toISOString()}&limit=2`);
+    expect(windowed.body.points.map((p) => p.seq)).toEqual([1, 2]);
+  });
+
+  it('answers 400 naming the parameter for a bad telemetry query', async () => {
+    const res = await getJson<ApiError>(server.app, `/api/devices/P-104/telemetry?from=${T0}&to=${T0 - 1}&limit=100001`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues?.map((i) => i.path).sort()).toEqual(['from', 'limit']);
+  });
+
+  it('lists lines with the lines they feed and their devices', async () => {
+    const { body } = await getJson<LineView[]>(server.app, '/api/lines');
+    expect(body).toEqual([
+      { id: 'utilities', siteId: 'plant-1', name: 'Utilities', feeds: ['assembly'], deviceIds: ['P-101', 'P-104', 'C-201'] },
+      { id: 'assembly', siteId: 'plant-1', name: 'Assembly line C', feeds: [], deviceIds: ['CV-C1'] },
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The HTTP app: every feature's routes under /api, server-sent events, and
+ * the dashboard at /. Errors of every route come out in one shape
+ * (`{ error: { code, message, issues? } }`), unknown /api routes included.
+ */
+import { Hono } from 'hono';
+import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
+import { anomalyRoutes } from '../anomalies';
+import { deadLetterRoutes } from '../dead-letters';
+import { deviceRoutes } from '../devices';
+import { lineRoutes } from '../lines';
+import { ruleRoutes } from '../rules';
+import type { ServiceDeps } from '../service-deps';
+import { createServices, type Services } from '../services';
+import { workOrderRoutes } from '../work-orders';
+import { dashboardRoutes } from './dashboard-static';
+import { createErrorHandler, errorBody } from './errors';
+import { eventStreamRoutes } from './event-stream-routes';
+
+export interface AppDeps extends ServiceDeps {
+  telemetryStore: TelemetryStore;
+  /** The services ingest also uses; built from the other deps when absent. */
+  services?: Services;
+  /** Folder of the built dashboard (index.html, assets/). */
+  dashboardDir?: string;
+  /** SSE heartbeat interval; 15 s by default. */
+  sseHeartbeatMs?: number;
+}
+
+/** GET /api/health */
+export interface HealthView {
+  status: 'ok';
+  now: number;
+  telemetryStore: string;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const services = deps.services ?? createServices(deps);
+  const api = new Hono()
+    .get('/health', (c) => c.json<HealthView>({ status: 'ok', now: deps.now(), telemetryStore: deps.telemetryStore.kind }))
+    .route('/', deviceRoutes({ devices: services.devices, rules: services.rules, telemetryStore: deps.telemetryStore, now: deps.now }))
+    .route('/', lineRoutes(services.lines))
+    .route('/', ruleRoutes(services.rules))
+    .route('/', anomalyRoutes(services.anomalies))
+    .route('/', workOrderRoutes(services.workOrders))
+    .route('/', deadLetterRoutes(services.deadLetters))
+    .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }));
+
+  const app = new Hono();
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.route('/api', api);
+  app.route('/', dashboardRoutes(deps.dashboardDir));
+  return app;
+}

@@ -1,0 +1,2 @@
+export { lineRoutes } from './line-routes';
+export { createLineService, type LineService } from './line-service';

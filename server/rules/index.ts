@@ -1,0 +1,3 @@
+export { insertMissingRules } from './rule-repository';
+export { ruleRoutes } from './rule-routes';
+export { createRuleService, type RuleService } from './rule-service';

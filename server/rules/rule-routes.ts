@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { RuleService } from './rule-service';
+
+/** GET /rules (mounted under /api): the stored templates. */
+export function ruleRoutes(rules: RuleService) {
+  return new Hono().get('/rules', (c) => c.json(rules.list()));
+}

@@ -1,0 +1,24 @@
+/**
+ * All feature services over one database and one bus. The composition root
+ * (main.ts) builds them once and hands them to the HTTP app and to ingest.
+ */
+import { createAnomalyService } from './anomalies';
+import { createDeadLetterStore } from './dead-letters';
+import { createDeviceService } from './devices';
+import { createLineService } from './lines';
+import { createRuleService } from './rules';
+import type { ServiceDeps } from './service-deps';
+import { createWorkOrderService } from './work-orders';
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    devices: createDeviceService(deps),
+    lines: createLineService(deps),
+    rules: createRuleService(deps),
+    anomalies: createAnomalyService(deps),
+    workOrders: createWorkOrderService(deps),
+    deadLetters: createDeadLetterStore(deps),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Test support: the whole server (database file, plant, services, bus, HTTP
+ * app, SQLite telemetry store) in a temp folder, with a clock the test moves.
+ */
+import { join } from 'node:path';
+import { createSqliteTelemetryStore } from '../../gateway/telemetry-store/sqlite-telemetry-store';
+import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
+import type { AnomalyEvent } from '../detection/types';
+import { createEventBus, type EventBus } from '../events/event-bus';
+import { createApp } from '../http/app';
+import { syncPlant } from '../plant-sync';
+import { createServices, type Services } from '../services';
+import { openTestDatabase, silentLogger, testPlant, type TestDatabase } from './test-database';
+
+export const T0 = Date.UTC(2026, 2, 10, 8, 0, 0);
+
+export interface TestServer extends TestDatabase {
+  app: ReturnType<typeof createApp>;
+  services: Services;
+  bus: EventBus;
+  telemetryStore: TelemetryStore;
+  clock: { now: number };
+  /** Closes store and database, removes the folder. */
+  close(): Promise<void>;
+}
+
+export function createTestServer(options: { dashboardDir?: string; telemetryStore?: TelemetryStore; sseHeartbeatMs?: number } = {}): TestServer {
+  const test = openTestDatabase();
+  const clock = { now: T0 };
+  const now = () => clock.now;
+  syncPlant(test.database, testPlant(), T0);
+  const bus = createEventBus();
+  const telemetryStore = options.telemetryStore ?? createSqliteTelemetryStore({ file: join(test.dir, 'telemetry.sqlite') });
+  const deps = { database: test.database, bus, now, logger: silentLogger };
+  const services = createServices(deps);
+  const app = createApp({ ...deps, services, telemetryStore, dashboardDir: options.dashboardDir, sseHeartbeatMs: options.sseHeartbeatMs });
+  return {
+    ...test,
+    app,
+    services,
+    bus,
+    telemetryStore,
+    clock,
+    close: async () => {
+      await telemetryStore.close();
+      test.cleanup();
+    },
+  };
+}
+
+/** A vibration event on P-104 (rule class.pump.vibration v1), warn 2.8 mm/s crossed at 3.1. */
+export function anomalyEvent(overrides: Partial<AnomalyEvent> = {}): AnomalyEvent {
+  return {
+    type: 'raised',
+    deviceId: 'P-104',
+    metric: 'vibration',
+    ruleId: 'class.pump.vibration',
+    ruleVersion: 1,
+    failureMode: 'vibration-high',
+    severity: 'warn',
+    ts: T0 - 1000,
+    startedAt: T0 - 301_000,
+    value: 3.1,
+    limit: 2.8,
+    recent: [
+      [T0 - 2000, 3.0],
+      [T0 - 1000, 3.1],
+    ],
+    ...overrides,
+  };
+}
+
+/** JSON request helpers over app.request. */
+export async function getJson<T = unknown>(app: TestServer['app'], path: string): Promise<{ status: number; body: T }> {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function postJson<T = unknown>(app: TestServer['app'], path: string, body: unknown): Promise<{ status: number; body: T }> {
+  const res = await app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}

@@ -1,0 +1,189 @@
+/**
+ * Turns detector events into anomaly rows and work orders.
+ *
+ * - raised: a new active anomaly (an older active one of the same device and
+ *   rule is cleared as superseded). If an open order (open .. on-hold) exists
+ *   for the device and failure mode, it gets an occurrence; otherwise a
+ *   'potential-fault' order is created with an evidence snapshot.
+ * - escalated: the anomaly's severity goes up, and so does the open order's
+ *   (timeline 'severity'). With no open order left (someone closed it while the
+ *   fault went on) a new order is created. Without an active anomaly it is
+ *   handled like a raise, so an alarm is never lost.
+ * - deescalated: the anomaly's severity goes down; the order keeps its highest.
+ * - cleared: the anomaly becomes inactive; the order stays as it is (people close orders).
+ *
+ * One IMMEDIATE transaction per event; bus events are published after commit.
+ */
+import type { AnomalyEvent, Severity, ThresholdRule } from '../detection/types';
+import { METRIC_INFO } from '../../contract/metrics';
+import type { AnomalyView, EvidenceView, ServerEvents, WorkOrderView } from '../http/api-types';
+import { findDeviceRow, type DeviceRow } from '../devices/device-repository';
+import { findActiveAnomaly, insertAnomaly, updateAnomaly, type AnomalyRow } from '../anomalies/anomaly-repository';
+import { toAnomalyView } from '../anomalies/anomaly-views';
+import { inTransaction } from '../db/transaction';
+import type { ServiceDeps } from '../service-deps';
+import { describeBreach, directionOf, faultDescription, faultTitle, type Breach } from './fault-text';
+import {
+  appendTimeline,
+  findOpenWorkOrder,
+  findWorkOrderRecord,
+  insertWorkOrder,
+  updateWorkOrder,
+  type WorkOrderRow,
+} from './work-order-repository';
+import { toWorkOrderView } from './work-order-views';
+
+export type WorkOrderChange = ServerEvents['work-order']['change'];
+
+export interface AnomalyIntakeResult {
+  anomaly: AnomalyView;
+  workOrder: WorkOrderView | null;
+  change: WorkOrderChange | null;
+}
+
+/** The resolved rule an event came from, for evidence; undefined if it no longer exists. */
+export type RuleLookup = (deviceId: string, ruleId: string) => ThresholdRule | undefined;
+
+const SEVERITY_RANK: Record<Severity, number> = { warn: 1, alarm: 2 };
+const DETECTOR = 'detector';
+
+interface Applied {
+  anomalies: AnomalyRow[];
+  order: { id: number; change: WorkOrderChange } | null;
+}
+
+export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps, ruleFor: RuleLookup) {
+  const breachOf = (e: AnomalyEvent, rule: ThresholdRule | undefined): Breach => ({
+    metric: e.metric,
+    direction: rule?.direction ?? directionOf(e.failureMode),
+    severity: e.severity,
+    value: e.value,
+    limit: e.limit,
+  });
+
+  function createOrder(e: AnomalyEvent, device: DeviceRow): WorkOrderRow {
+    const rule = ruleFor(e.deviceId, e.ruleId);
+    const breach = breachOf(e, rule);
+    const levels = rule ?? { id: e.ruleId, version: e.ruleVersion, warn: e.limit, alarm: e.limit, clear: e.limit, minDurationMs: 0 };
+    const evidence: EvidenceView = {
+      metric: e.metric,
+      unit: METRIC_INFO[e.metric].unit,
+      severity: e.severity,
+      value: e.value,
+      limit: e.limit,
+      ruleId: e.ruleId,
+      ruleVersion: e.ruleVersion,
+      rule: { direction: breach.direction, warn: levels.warn, alarm: levels.alarm, clear: levels.clear, minDurationMs: levels.minDurationMs },
+      startedAt: e.startedAt,
+      detectedAt: e.ts,
+      recent: e.recent,
+    };
+    const at = now();
+    const order = insertWorkOrder(database, {
+      type: 'potential-fault',
+      status: 'open',
+      title: faultTitle(breach, device),
+      description: faultDescription({ ...breach, failureMode: e.failureMode, startedAt: e.startedAt, detectedAt: e.ts }, levels),
+      deviceId: e.deviceId,
+      failureMode: e.failureMode,
+      severity: e.severity,
+      evidence: JSON.stringify(evidence),
+      occurrences: 1,
+      lastOccurrenceAt: e.ts,
+      createdAt: at,
+      updatedAt: at,
+    });
+    appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'created', from: null, to: 'open', note: `Raised by rule ${e.ruleId} v${e.ruleVersion}` });
+    return order;
+  }
+
+  /** Raises the order's severity if the event's is higher; returns whether it did. */
+  function raiseSeverity(order: WorkOrderRow, e: AnomalyEvent): boolean {
+    if (order.severity && SEVERITY_RANK[order.severity] >= SEVERITY_RANK[e.severity]) return false;
+    const at = now();
+    updateWorkOrder(database, order.id, { severity: e.severity, updatedAt: at });
+    const note = describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)));
+    appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'severity', from: order.severity, to: e.severity, note });
+    return true;
+  }
+
+  function raise(e: AnomalyEvent, device: DeviceRow): Applied {
+    const superseded = findActiveAnomaly(database, e.deviceId, e.ruleId);
+    const changed: AnomalyRow[] = [];
+    if (superseded) changed.push(updateAnomaly(database, superseded.id, { active: false, clearedAt: e.ts, lastEventAt: e.ts }));
+    const open = findOpenWorkOrder(database, e.deviceId, e.failureMode);
+    let order: Applied['order'];
+    if (open) {
+      const at = now();
+      updateWorkOrder(database, open.id, { occurrences: open.occurrences + 1, lastOccurrenceAt: e.ts, updatedAt: at });
+      const note = `Detected again: ${describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)))}`;
+      appendTimeline(database, { workOrderId: open.id, at, actor: DETECTOR, kind: 'occurrence', from: null, to: null, note });
+      raiseSeverity(open, e);
+      order = { id: open.id, change: 'occurrence' };
+    } else {
+      order = { id: createOrder(e, device).id, change: 'created' };
+    }
+    changed.push(
+      insertAnomaly(database, {
+        deviceId: e.deviceId,
+        metric: e.metric,
+        ruleId: e.ruleId,
+        ruleVersion: e.ruleVersion,
+        failureMode: e.failureMode,
+        severity: e.severity,
+        active: true,
+        acknowledged: false,
+        startedAt: e.startedAt,
+        lastEventAt: e.ts,
+        lastValue: e.value,
+        workOrderId: order.id,
+      }),
+    );
+    return { anomalies: changed, order };
+  }
+
+  function escalate(e: AnomalyEvent, device: DeviceRow, anomaly: AnomalyRow): Applied {
+    const open = findOpenWorkOrder(database, e.deviceId, e.failureMode);
+    let order: Applied['order'] = null;
+    if (open) {
+      if (raiseSeverity(open, e)) order = { id: open.id, change: 'updated' };
+    } else {
+      order = { id: createOrder(e, device).id, change: 'created' };
+    }
+    const workOrderId = open?.id ?? order?.id ?? anomaly.workOrderId;
+    const updated = updateAnomaly(database, anomaly.id, { severity: e.severity, lastEventAt: e.ts, lastValue: e.value, workOrderId });
+    return { anomalies: [updated], order };
+  }
+
+  function apply(e: AnomalyEvent, device: DeviceRow): Applied | null {
+    if (e.type === 'raised') return raise(e, device);
+    const active = findActiveAnomaly(database, e.deviceId, e.ruleId);
+    if (e.type === 'escalated') return active ? escalate(e, device, active) : raise(e, device);
+    if (!active) return null;
+    const set =
+      e.type === 'cleared'
+        ? { active: false, clearedAt: e.ts, lastEventAt: e.ts, lastValue: e.value }
+        : { severity: e.severity, lastEventAt: e.ts, lastValue: e.value };
+    return { anomalies: [updateAnomaly(database, active.id, set)], order: null };
+  }
+
+  /** Records one detector event; null when it refers to nothing known (unknown device, no active anomaly to update). */
+  return function handleAnomalyEvent(event: AnomalyEvent): AnomalyIntakeResult | null {
+    const device = findDeviceRow(database, event.deviceId);
+    if (!device) {
+      logger.warn({ deviceId: event.deviceId, type: event.type }, 'anomaly event for a device not in the plant; ignored');
+      return null;
+    }
+    const applied = inTransaction(database, () => apply(event, device));
+    if (!applied) {
+      logger.debug({ event: { ...event, recent: undefined } }, 'anomaly event without an active anomaly; ignored');
+      return null;
+    }
+    const anomalyViews = applied.anomalies.map(toAnomalyView);
+    const record = applied.order && findWorkOrderRecord(database, { id: applied.order.id });
+    const workOrder = record ? toWorkOrderView(record) : null;
+    for (const view of anomalyViews) bus.publish('anomaly', view);
+    if (workOrder && applied.order) bus.publish('work-order', { change: applied.order.change, workOrder });
+    return { anomaly: anomalyViews[anomalyViews.length - 1]!, workOrder, change: applied.order?.change ?? null };
+  };
+}

@@ -1,0 +1,99 @@
+/** Work-order rows (joined with their device) and their append-only timeline. */
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { devices, workOrderEvents, workOrders } from '../db/schema';
+import type { FailureMode } from '../detection/types';
+import type { WorkOrderStatus, WorkOrderType } from '../http/api-types';
+import { OPEN_STATUSES } from './work-order-state';
+
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+export type NewWorkOrderRow = Omit<typeof workOrders.$inferInsert, 'id' | 'number'>;
+export type TimelineRow = typeof workOrderEvents.$inferSelect;
+export type NewTimelineRow = Omit<typeof workOrderEvents.$inferInsert, 'id'>;
+
+/** A work order with the device fields its view shows. */
+export interface WorkOrderRecord {
+  order: WorkOrderRow;
+  deviceName: string;
+  lineId: string;
+  siteId: string;
+}
+
+/** WO-{year}-{id:06}, the year taken from the creation time (UTC). */
+export function workOrderNumber(id: number, createdAt: number): string {
+  return `WO-${new Date(createdAt).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+}
+
+/** Inserts and numbers the order (call inside a transaction). */
+export function insertWorkOrder(database: Database, row: NewWorkOrderRow): WorkOrderRow {
+  const { db } = database;
+  const placeholder = `pending-${process.pid}-${row.createdAt}-${Math.random()}`;
+  const inserted = db.insert(workOrders).values({ ...row, number: placeholder }).returning().get();
+  return db
+    .update(workOrders)
+    .set({ number: workOrderNumber(inserted.id, row.createdAt) })
+    .where(eq(workOrders.id, inserted.id))
+    .returning()
+    .get()!;
+}
+
+export function updateWorkOrder(database: Database, id: number, set: Partial<NewWorkOrderRow>): WorkOrderRow {
+  return database.db.update(workOrders).set(set).where(eq(workOrders.id, id)).returning().get()!;
+}
+
+/** The order still being worked for this device and failure mode (newest, if several). */
+export function findOpenWorkOrder(database: Database, deviceId: string, failureMode: FailureMode): WorkOrderRow | undefined {
+  return database.db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.deviceId, deviceId), eq(workOrders.failureMode, failureMode), inArray(workOrders.status, OPEN_STATUSES)))
+    .orderBy(desc(workOrders.id))
+    .get();
+}
+
+const recordColumns = { order: workOrders, deviceName: devices.name, lineId: devices.lineId, siteId: devices.siteId };
+
+export function findWorkOrderRecord(database: Database, key: { id: number } | { number: string }): WorkOrderRecord | undefined {
+  const where = 'id' in key ? eq(workOrders.id, key.id) : eq(workOrders.number, key.number);
+  return database.db.select(recordColumns).from(workOrders).innerJoin(devices, eq(devices.id, workOrders.deviceId)).where(where).get();
+}
+
+export interface WorkOrderFilter {
+  statuses?: readonly WorkOrderStatus[];
+  types?: readonly WorkOrderType[];
+  deviceId?: string;
+  lineId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, with the total matching the filter. */
+export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { records: WorkOrderRecord[]; total: number } {
+  const conditions: SQL[] = [];
+  if (f.statuses?.length) conditions.push(inArray(workOrders.status, f.statuses));
+  if (f.types?.length) conditions.push(inArray(workOrders.type, f.types));
+  if (f.deviceId !== undefined) conditions.push(eq(workOrders.deviceId, f.deviceId));
+  if (f.lineId !== undefined) conditions.push(eq(devices.lineId, f.lineId));
+  const where = and(...conditions);
+  const { db } = database;
+  const records = db
+    .select(recordColumns)
+    .from(workOrders)
+    .innerJoin(devices, eq(devices.id, workOrders.deviceId))
+    .where(where)
+    .orderBy(desc(workOrders.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+  const total = db.select({ n: count() }).from(workOrders).innerJoin(devices, eq(devices.id, workOrders.deviceId)).where(where).get()?.n ?? 0;
+  return { records, total };
+}
+
+export function appendTimeline(database: Database, entry: NewTimelineRow): TimelineRow {
+  return database.db.insert(workOrderEvents).values(entry).returning().get();
+}
+
+/** Oldest first. */
+export function listTimeline(database: Database, workOrderId: number): TimelineRow[] {
+  return database.db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, workOrderId)).orderBy(workOrderEvents.id).all();
+}
