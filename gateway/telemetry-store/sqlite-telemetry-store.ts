@@ -54,6 +54,9 @@ export function createSqliteTelemetryStore(options: SqliteTelemetryStoreOptions)
   const selectRange = db.prepare<[string, number, number, number], Row>(
     'SELECT device_id, seq, ts, temperature, vibration, current FROM telemetry WHERE device_id = ? AND ts BETWEEN ? AND ? ORDER BY ts, seq LIMIT ?',
   );
+  const selectLatest = db.prepare<[string], Row>(
+    'SELECT device_id, seq, ts, temperature, vibration, current FROM telemetry WHERE device_id = ? ORDER BY ts DESC, seq DESC LIMIT 1',
+  );
   const selectLastSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM series WHERE device_id = ?');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM telemetry');
   const countDevice = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM telemetry WHERE device_id = ?');
@@ -86,14 +89,11 @@ export function createSqliteTelemetryStore(options: SqliteTelemetryStoreOptions)
       return writeTx(points);
     },
     async query({ deviceId, from, to, limit }: TelemetryQuery) {
-      return selectRange.all(deviceId, from, to, limit ?? -1).map((r) => ({
-        deviceId: r.device_id,
-        seq: r.seq,
-        ts: r.ts,
-        temperature: r.temperature,
-        vibration: r.vibration,
-        current: r.current,
-      }));
+      return selectRange.all(deviceId, from, to, limit ?? -1).map(toPoint);
+    },
+    async latest(deviceId) {
+      const row = selectLatest.get(deviceId);
+      return row ? toPoint(row) : null;
     },
     async lastSeq(deviceId) {
       return selectLastSeq.get(deviceId)?.last_seq ?? null;
@@ -111,3 +111,12 @@ export function createSqliteTelemetryStore(options: SqliteTelemetryStoreOptions)
     },
   };
 }
+
+const toPoint = (r: Row): TelemetryPoint => ({
+  deviceId: r.device_id,
+  seq: r.seq,
+  ts: r.ts,
+  temperature: r.temperature,
+  vibration: r.vibration,
+  current: r.current,
+});

@@ -64,6 +64,14 @@ export function describeTelemetryStoreContract(name: string, open: (opts: Contra
       expect(await store.count('A')).toBe(3);
     });
 
+    it('returns the newest point of a device', async () => {
+      const { store } = await fresh();
+      expect(await store.latest('A')).toBeNull();
+      await store.write([point('A', 0), point('A', 2), point('A', 1), point('B', 9)]);
+      expect(await store.latest('A')).toEqual(point('A', 2));
+      expect(await store.latest('B')).toEqual(point('B', 9));
+    });
+
     it('selects an inclusive time range and honours the limit', async () => {
       const { store } = await fresh();
       await store.write(Array.from({ length: 20 }, (_, i) => point('A', i)));

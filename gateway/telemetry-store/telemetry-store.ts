@@ -28,6 +28,8 @@ export interface TelemetryStore {
   write(points: readonly TelemetryPoint[]): Promise<WriteResult>;
   /** Points of one device in [from, to], ordered by ts then seq. */
   query(q: TelemetryQuery): Promise<TelemetryPoint[]>;
+  /** The newest point of a device (by ts), or null. */
+  latest(deviceId: string): Promise<TelemetryPoint | null>;
   /** Highest stored seq of a device, or null; lets ingest resume dedupe after a restart. */
   lastSeq(deviceId: string): Promise<number | null>;
   /** Stored points, of one device or of all. */

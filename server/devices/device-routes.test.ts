@@ -66,6 +66,15 @@ describe('device routes', () => {
     expect(windowed.body.points.map((p) => p.seq)).toEqual([1, 2]);
   });
 
+  it('ends the default window at the newest sample when a fast simulated plant runs ahead of the clock', async () => {
+    const point = (seq: number, ts: number) => ({ deviceId: 'P-104', seq, ts, temperature: 60, vibration: 2, current: 25 });
+    const ahead = T0 + 5 * 60 * MINUTE;
+    await server.telemetryStore.write([point(1, T0 - MINUTE), point(2, ahead - 90 * MINUTE), point(3, ahead - 10 * MINUTE), point(4, ahead)]);
+    const { body } = await getJson<TelemetryView>(server.app, '/api/devices/P-104/telemetry');
+    expect(body).toMatchObject({ from: ahead - 60 * MINUTE, to: ahead });
+    expect(body.points.map((p) => p.seq)).toEqual([3, 4]);
+  });
+
   it('answers 400 naming the parameter for a bad telemetry query', async () => {
     const res = await getJson<ApiError>(server.app, `/api/devices/P-104/telemetry?from=${T0}&to=${T0 - 1}&limit=100001`);
     expect(res.status).toBe(400);

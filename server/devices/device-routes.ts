@@ -38,7 +38,10 @@ export function deviceRoutes({ devices, rules, telemetryStore, now }: DeviceRout
     .get('/devices/:id/telemetry', async (c) => {
       const deviceId = devices.get(c.req.param('id')).id;
       const q = parseQuery(c, telemetryQuery);
-      const to = q.to ?? (q.from !== undefined ? Math.max(q.from, now()) : now());
+      // Without `to`, the window ends at the newest sample if that is ahead of the wall clock
+      // (a simulated plant running faster than real time), else now.
+      const newest = q.to === undefined ? ((await telemetryStore.latest(deviceId))?.ts ?? 0) : 0;
+      const to = q.to ?? Math.max(q.from ?? 0, now(), newest);
       const from = q.from ?? to - HOUR;
       const points = await telemetryStore.query({ deviceId, from, to, limit: q.limit });
       const view: TelemetryView = {
