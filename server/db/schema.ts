@@ -2,7 +2,7 @@
  * The server's SQLite tables. Timestamps are epoch milliseconds (integer).
  * Migrations in ./migrations are generated from this file with `npm run db:generate`.
  */
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CRITICALITIES, EQUIPMENT_CLASSES } from '../../contract/plant';
 import { METRICS } from '../../contract/metrics';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
@@ -11,7 +11,7 @@ import type { Severity } from '../detection/types';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 
 const SEVERITIES = ['warn', 'alarm'] as const satisfies readonly Severity[];
-const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity'] as const satisfies readonly TimelineEntryView['kind'][];
+const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence'] as const satisfies readonly TimelineEntryView['kind'][];
 export const DEAD_LETTER_REASONS = [
   'bad-topic',
   'oversize',
@@ -120,6 +120,17 @@ export const workOrders = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     closedAt: integer('closed_at'),
+    /** When the order last moved to resolved; null until then and after a reopen. */
+    resolvedAt: integer('resolved_at'),
+    /** The line stands still while this order is worked (always for emergency orders). */
+    stopsLine: integer('stops_line', { mode: 'boolean' }).notNull().default(false),
+    dueAt: integer('due_at'),
+    /** OutcomeView as JSON; set when the order is resolved or closed. */
+    outcome: text('outcome'),
+    /** The earlier repair of the same device and failure mode this fault came back after. */
+    recurrenceOf: integer('recurrence_of').references((): AnySQLiteColumn => workOrders.id),
+    /** false once the fault came back within the recurrence window; null while there is no verdict. */
+    repairEffective: integer('repair_effective', { mode: 'boolean' }),
   },
   (t) => [
     uniqueIndex('work_orders_number_idx').on(t.number),

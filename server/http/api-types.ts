@@ -81,6 +81,80 @@ export interface WorkOrderView {
   occurrences: number;
   lastOccurrenceAt: number;
   evidence: EvidenceView | null;
+  /** The line stands still while this order is worked (always true for emergency orders). */
+  stopsLine: boolean;
+  /** When the work should be done (epoch ms); null when nobody set a due date. */
+  dueAt: number | null;
+  /** When the order last moved to resolved; null before that and after a reopen. */
+  resolvedAt: number | null;
+  /** When the order was closed or cancelled. */
+  closedAt: number | null;
+  /** What the technician found; recorded when the order is resolved or closed. */
+  outcome: OutcomeView | null;
+  /** The earlier repair (same device and failure mode, confirmed) this fault came back after, within 30 days. */
+  recurrenceOf: { id: number; number: string } | null;
+  /** false once the fault came back within 30 days of this order's repair; null while there is no such verdict. */
+  repairEffective: boolean | null;
+}
+
+/** Types people create; 'potential-fault' orders are raised by detection only. */
+export const MANUAL_WORK_ORDER_TYPES = ['corrective', 'preventive', 'emergency', 'inspection'] as const satisfies readonly WorkOrderType[];
+export type ManualWorkOrderType = (typeof MANUAL_WORK_ORDER_TYPES)[number];
+
+/** POST /api/work-orders -> 201 WorkOrderDetailView. */
+export interface CreateWorkOrderRequest {
+  type: ManualWorkOrderType;
+  deviceId: string;
+  title: string;
+  description?: string;
+  severity?: Severity;
+  failureMode?: FailureMode;
+  /** Emergency orders always stop the line; sending false with one is refused. */
+  stopsLine?: boolean;
+  /** Epoch ms. */
+  dueAt?: number;
+  actor?: string;
+}
+
+export interface PartUsed {
+  partNumber: string;
+  description?: string;
+  quantity: number;
+}
+
+export const OUTCOME_KINDS = ['confirmed', 'no-fault-found'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/** What a technician reports when resolving or closing an order. */
+export type OutcomeInput =
+  | { kind: 'confirmed'; failureMode: FailureMode; cause: string; action: string; parts?: PartUsed[]; labourMinutes: number }
+  | { kind: 'no-fault-found'; note: string };
+
+/** POST /api/work-orders/:id/transition -> WorkOrderDetailView. `outcome` is required for resolved/closed unless one is recorded. */
+export interface TransitionRequest {
+  to: WorkOrderStatus;
+  note?: string;
+  actor?: string;
+  outcome?: OutcomeInput;
+}
+
+/** The recorded outcome: what was reported, by whom and when. */
+export type OutcomeView = (
+  | { kind: 'confirmed'; failureMode: FailureMode; cause: string; action: string; parts: Array<{ partNumber: string; description: string | null; quantity: number }>; labourMinutes: number }
+  | { kind: 'no-fault-found'; note: string }
+) & { recordedAt: number; recordedBy: string };
+
+/** GET /api/rules/precision: one entry per rule id (stored rules and rules that raised orders), sorted by id. */
+export interface RulePrecisionView {
+  ruleId: string;
+  /** Potential-fault orders of this rule resolved or closed with a confirmed fault. */
+  confirmed: number;
+  /** ... resolved or closed as no fault found. */
+  noFaultFound: number;
+  /** ... still being worked (open .. on-hold). Cancelled orders count nowhere. */
+  open: number;
+  /** confirmed / (confirmed + noFaultFound); null before the first outcome. */
+  precision: number | null;
 }
 
 export interface TimelineEntryView {
@@ -88,7 +162,11 @@ export interface TimelineEntryView {
   workOrderId: number;
   at: number;
   actor: string;
-  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity';
+  /**
+   * outcome: to = the outcome kind, note = what was found and done.
+   * recurrence: from = the earlier order's number, to = the new order's number (on both orders).
+   */
+  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity' | 'outcome' | 'recurrence';
   from: string | null;
   to: string | null;
   note: string | null;

@@ -4,10 +4,11 @@
  */
 import { resolveRules, RuleConflictError } from '../detection/resolve-rules';
 import type { RuleTemplate, ThresholdRule } from '../detection/types';
-import type { RuleView } from '../http/api-types';
+import type { RulePrecisionView, RuleView } from '../http/api-types';
 import { HttpError, notFound } from '../http/errors';
 import { findDeviceRow, listDeviceRows, toPlantDevice } from '../devices/device-repository';
 import type { ServiceDeps } from '../service-deps';
+import { countOrdersByRule, rulePrecision } from './rule-precision';
 import { listRuleRows, toRuleTemplate } from './rule-repository';
 import { toRuleView } from './rule-views';
 
@@ -22,6 +23,14 @@ export function createRuleService({ database, logger }: Pick<ServiceDeps, 'datab
     },
 
     templates,
+
+    /** Per rule (stored ones and any that raised orders): confirmed, no fault found, open, precision. */
+    precision(): RulePrecisionView[] {
+      return rulePrecision(
+        listRuleRows(database).map((r) => r.id),
+        countOrdersByRule(database),
+      );
+    },
 
     /** Rules in force for one device. 404 for an unknown device; 409 when two templates conflict. */
     effectiveRules(deviceId: string): ThresholdRule[] {

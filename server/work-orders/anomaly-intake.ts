@@ -4,7 +4,9 @@
  * - raised: a new active anomaly (an older active one of the same device and
  *   rule is cleared as superseded). If an open order (open .. on-hold) exists
  *   for the device and failure mode, it gets an occurrence; otherwise a
- *   'potential-fault' order is created with an evidence snapshot.
+ *   'potential-fault' order is created with an evidence snapshot. When the
+ *   same failure mode was repaired on the device within 30 days, the new order
+ *   is linked to that repair as its recurrence (recurrence.ts).
  * - escalated: the anomaly's severity goes up, and so does the open order's
  *   (timeline 'severity'). With no open order left (someone closed it while the
  *   fault went on) a new order is created. Without an active anomaly it is
@@ -23,6 +25,7 @@ import { toAnomalyView } from '../anomalies/anomaly-views';
 import { inTransaction } from '../db/transaction';
 import type { ServiceDeps } from '../service-deps';
 import { describeBreach, directionOf, faultDescription, faultTitle, type Breach } from './fault-text';
+import { findRecurredRepair, linkRecurrence } from './recurrence';
 import {
   appendTimeline,
   findOpenWorkOrder,
@@ -50,6 +53,8 @@ const DETECTOR = 'detector';
 interface Applied {
   anomalies: AnomalyRow[];
   order: { id: number; change: WorkOrderChange } | null;
+  /** Other orders the event changed (a repair marked not effective). */
+  updated: number[];
 }
 
 export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps, ruleFor: RuleLookup) {
@@ -61,7 +66,8 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     limit: e.limit,
   });
 
-  function createOrder(e: AnomalyEvent, device: DeviceRow): WorkOrderRow {
+  /** A new potential-fault order, linked to the repair it recurs after (whose id lands in `updated`). */
+  function createOrder(e: AnomalyEvent, device: DeviceRow, updated: number[]): WorkOrderRow {
     const rule = ruleFor(e.deviceId, e.ruleId);
     const breach = breachOf(e, rule);
     const levels = rule ?? { id: e.ruleId, version: e.ruleVersion, warn: e.limit, alarm: e.limit, clear: e.limit, minDurationMs: 0 };
@@ -94,7 +100,10 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       updatedAt: at,
     });
     appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'created', from: null, to: 'open', note: `Raised by rule ${e.ruleId} v${e.ruleVersion}` });
-    return order;
+    const repair = findRecurredRepair(database, e.deviceId, e.failureMode, at);
+    if (!repair) return order;
+    updated.push(repair.id);
+    return linkRecurrence(database, repair, order, { at, actor: DETECTOR });
   }
 
   /** Raises the order's severity if the event's is higher; returns whether it did. */
@@ -112,6 +121,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     const changed: AnomalyRow[] = [];
     if (superseded) changed.push(updateAnomaly(database, superseded.id, { active: false, clearedAt: e.ts, lastEventAt: e.ts }));
     const open = findOpenWorkOrder(database, e.deviceId, e.failureMode);
+    const updated: number[] = [];
     let order: Applied['order'];
     if (open) {
       const at = now();
@@ -121,7 +131,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       raiseSeverity(open, e);
       order = { id: open.id, change: 'occurrence' };
     } else {
-      order = { id: createOrder(e, device).id, change: 'created' };
+      order = { id: createOrder(e, device, updated).id, change: 'created' };
     }
     changed.push(
       insertAnomaly(database, {
@@ -139,20 +149,21 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
         workOrderId: order.id,
       }),
     );
-    return { anomalies: changed, order };
+    return { anomalies: changed, order, updated };
   }
 
   function escalate(e: AnomalyEvent, device: DeviceRow, anomaly: AnomalyRow): Applied {
     const open = findOpenWorkOrder(database, e.deviceId, e.failureMode);
+    const updated: number[] = [];
     let order: Applied['order'] = null;
     if (open) {
       if (raiseSeverity(open, e)) order = { id: open.id, change: 'updated' };
     } else {
-      order = { id: createOrder(e, device).id, change: 'created' };
+      order = { id: createOrder(e, device, updated).id, change: 'created' };
     }
     const workOrderId = open?.id ?? order?.id ?? anomaly.workOrderId;
-    const updated = updateAnomaly(database, anomaly.id, { severity: e.severity, lastEventAt: e.ts, lastValue: e.value, workOrderId });
-    return { anomalies: [updated], order };
+    const changed = updateAnomaly(database, anomaly.id, { severity: e.severity, lastEventAt: e.ts, lastValue: e.value, workOrderId });
+    return { anomalies: [changed], order, updated };
   }
 
   function apply(e: AnomalyEvent, device: DeviceRow): Applied | null {
@@ -164,7 +175,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       e.type === 'cleared'
         ? { active: false, clearedAt: e.ts, lastEventAt: e.ts, lastValue: e.value }
         : { severity: e.severity, lastEventAt: e.ts, lastValue: e.value };
-    return { anomalies: [updateAnomaly(database, active.id, set)], order: null };
+    return { anomalies: [updateAnomaly(database, active.id, set)], order: null, updated: [] };
   }
 
   /** Records one detector event; null when it refers to nothing known (unknown device, no active anomaly to update). */
@@ -182,7 +193,9 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     const anomalyViews = applied.anomalies.map(toAnomalyView);
     const record = applied.order && findWorkOrderRecord(database, { id: applied.order.id });
     const workOrder = record ? toWorkOrderView(record) : null;
+    const others = applied.updated.flatMap((id) => findWorkOrderRecord(database, { id }) ?? []).map(toWorkOrderView);
     for (const view of anomalyViews) bus.publish('anomaly', view);
+    for (const other of others) bus.publish('work-order', { change: 'updated', workOrder: other });
     if (workOrder && applied.order) bus.publish('work-order', { change: applied.order.change, workOrder });
     return { anomaly: anomalyViews[anomalyViews.length - 1]!, workOrder, change: applied.order?.change ?? null };
   };

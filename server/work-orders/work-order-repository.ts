@@ -1,5 +1,6 @@
 /** Work-order rows (joined with their device) and their append-only timeline. */
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/database';
 import { devices, workOrderEvents, workOrders } from '../db/schema';
 import type { FailureMode } from '../detection/types';
@@ -17,6 +18,8 @@ export interface WorkOrderRecord {
   deviceName: string;
   lineId: string;
   siteId: string;
+  /** Number of the order in recurrenceOf, if any. */
+  recurrenceOfNumber: string | null;
 }
 
 /** WO-{year}-{id:06}, the year taken from the creation time (UTC). */
@@ -51,11 +54,48 @@ export function findOpenWorkOrder(database: Database, deviceId: string, failureM
     .get();
 }
 
-const recordColumns = { order: workOrders, deviceName: devices.name, lineId: devices.lineId, siteId: devices.siteId };
+const REPAIRED_STATUSES = ['resolved', 'closed'] as const satisfies readonly WorkOrderStatus[];
+
+/**
+ * The newest repair of this device and failure mode: an order resolved or
+ * closed with a confirmed outcome of that failure mode. No-fault-found and
+ * cancelled orders are not repairs. Newest by closing (or resolving) time.
+ */
+export function findLastRepair(database: Database, deviceId: string, failureMode: FailureMode): WorkOrderRow | undefined {
+  return database.db
+    .select()
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.deviceId, deviceId),
+        inArray(workOrders.status, REPAIRED_STATUSES),
+        sql`json_extract(${workOrders.outcome}, '$.kind') = 'confirmed'`,
+        sql`json_extract(${workOrders.outcome}, '$.failureMode') = ${failureMode}`,
+      ),
+    )
+    .orderBy(desc(sql`coalesce(${workOrders.closedAt}, ${workOrders.resolvedAt})`), desc(workOrders.id))
+    .get();
+}
+
+const previous = alias(workOrders, 'previous');
+const recordColumns = {
+  order: workOrders,
+  deviceName: devices.name,
+  lineId: devices.lineId,
+  siteId: devices.siteId,
+  recurrenceOfNumber: previous.number,
+};
+
+const selectRecords = (database: Database) =>
+  database.db
+    .select(recordColumns)
+    .from(workOrders)
+    .innerJoin(devices, eq(devices.id, workOrders.deviceId))
+    .leftJoin(previous, eq(previous.id, workOrders.recurrenceOf));
 
 export function findWorkOrderRecord(database: Database, key: { id: number } | { number: string }): WorkOrderRecord | undefined {
   const where = 'id' in key ? eq(workOrders.id, key.id) : eq(workOrders.number, key.number);
-  return database.db.select(recordColumns).from(workOrders).innerJoin(devices, eq(devices.id, workOrders.deviceId)).where(where).get();
+  return selectRecords(database).where(where).get();
 }
 
 export interface WorkOrderFilter {
@@ -63,6 +103,7 @@ export interface WorkOrderFilter {
   types?: readonly WorkOrderType[];
   deviceId?: string;
   lineId?: string;
+  stopsLine?: boolean;
   limit: number;
   offset: number;
 }
@@ -74,12 +115,10 @@ export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { 
   if (f.types?.length) conditions.push(inArray(workOrders.type, f.types));
   if (f.deviceId !== undefined) conditions.push(eq(workOrders.deviceId, f.deviceId));
   if (f.lineId !== undefined) conditions.push(eq(devices.lineId, f.lineId));
+  if (f.stopsLine !== undefined) conditions.push(eq(workOrders.stopsLine, f.stopsLine));
   const where = and(...conditions);
   const { db } = database;
-  const records = db
-    .select(recordColumns)
-    .from(workOrders)
-    .innerJoin(devices, eq(devices.id, workOrders.deviceId))
+  const records = selectRecords(database)
     .where(where)
     .orderBy(desc(workOrders.id))
     .limit(f.limit)

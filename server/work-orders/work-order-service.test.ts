@@ -4,6 +4,7 @@ import { createEventBus, type ServerEvent } from '../events/event-bus';
 import { silentLogger } from '../testing/test-database';
 import { createWorkOrderService } from './work-order-service';
 import { anomalyEvent, createTestServer, T0, type TestServer } from '../testing/test-server';
+import { finishOrder, noFaultFound } from '../testing/work-order-steps';
 
 describe('work-order service: anomaly events in, work orders out', () => {
   let server: TestServer;
@@ -100,7 +101,7 @@ describe('work-order service: anomaly events in, work orders out', () => {
 
   it('opens a new order when the fault comes back after the first order was closed', () => {
     const first = workOrders().handleAnomalyEvent(anomalyEvent())!;
-    for (const to of ['acknowledged', 'in-progress', 'resolved', 'closed'] as const) workOrders().transition(first.workOrder!.id, { to });
+    finishOrder(workOrders(), first.workOrder!.id, noFaultFound());
     workOrders().handleAnomalyEvent(anomalyEvent({ type: 'cleared', ts: T0 + 60_000, value: 2.0, limit: 2.3 }));
     const again = workOrders().handleAnomalyEvent(anomalyEvent({ ts: T0 + 3_600_000 }))!;
     expect(again.change).toBe('created');
