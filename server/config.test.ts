@@ -27,4 +27,19 @@ describe('loadConfig', () => {
     expect(err!.message).toMatch(/LOG_LEVEL="loud"/);
     expect(err!.message).toMatch(/README/);
   });
+
+  it('needs the InfluxDB connection when TELEMETRY_STORE=influxdb, without echoing secrets', () => {
+    expect(loadConfig({}).influx).toBeNull();
+    expect(() => loadConfig({ TELEMETRY_STORE: 'influxdb', INFLUX_TOKEN: 's3cret' })).toThrowError(/INFLUX_URL[\s\S]*README/);
+    try {
+      loadConfig({ TELEMETRY_STORE: 'influxdb', INFLUX_URL: 'http://influx:8086', INFLUX_TOKEN: 's3cret', INFLUX_USERNAME: 'u' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('s3cret');
+    }
+    expect(loadConfig({ TELEMETRY_STORE: 'influxdb', INFLUX_URL: 'http://influx:8086', INFLUX_TOKEN: 't', INFLUX_ORG: 'o', INFLUX_BUCKET: 'pdm' }).influx).toMatchObject({
+      url: 'http://influx:8086',
+      org: 'o',
+      bucket: 'pdm',
+    });
+  });
 });

@@ -4,6 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { InfluxEnvError, influxOptionsFromEnv } from '../gateway/telemetry-store/influx-telemetry-store-env';
+import type { InfluxTelemetryStoreOptions } from '../gateway/telemetry-store/influx-telemetry-store';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const onOff = z
@@ -17,6 +19,7 @@ export const configSchema = z.object({
   MQTT_PORT: port.default(1883),
   DATA_DIR: z.string().default('data'),
   PLANT_FILE: z.string().default('simulators/plants/demo-plant.json'),
+  TELEMETRY_STORE: z.enum(['sqlite', 'influxdb']).default('sqlite'),
   TELEMETRY_RETENTION_DAYS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIMULATOR: onOff.default(true),
@@ -35,6 +38,8 @@ export interface Config extends RawConfig {
   outboxDir: string;
   groundTruthFile: string;
   retentionMs: number;
+  /** Connection of the InfluxDB store, when TELEMETRY_STORE=influxdb (INFLUX_* variables). */
+  influx: InfluxTelemetryStoreOptions | null;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +52,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}\nFix these environment variables (see README "Configuration").`);
   }
   const c = result.data;
+  let influx: InfluxTelemetryStoreOptions | null = null;
+  if (c.TELEMETRY_STORE === 'influxdb') {
+    try {
+      influx = influxOptionsFromEnv(env);
+    } catch (err) {
+      if (err instanceof InfluxEnvError) throw new ConfigError(`${err.message}\nFix these environment variables (see README "Configuration").`);
+      throw err;
+    }
+  }
   const dataDir = resolve(c.DATA_DIR);
   return {
     ...c,
@@ -56,5 +70,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxDir: resolve(dataDir, 'outbox'),
     groundTruthFile: resolve(dataDir, 'ground-truth.jsonl'),
     retentionMs: c.TELEMETRY_RETENTION_DAYS * 86_400_000,
+    influx,
   };
 }

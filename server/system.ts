@@ -10,6 +10,7 @@ import type { EdgeAgent, EdgeAgentSettings } from '../edge/edge-agent';
 import { startPlantAgents } from '../edge/plant-agents';
 import { plantDevices, type Plant } from '../contract/plant';
 import { createGateway, type Gateway } from '../gateway/gateway';
+import { createInfluxTelemetryStore } from '../gateway/telemetry-store/influx-telemetry-store';
 import { createSqliteTelemetryStore } from '../gateway/telemetry-store/sqlite-telemetry-store';
 import type { TelemetryStore } from '../gateway/telemetry-store/telemetry-store';
 import { createSimulator, SimClock, type PlantSimulator, type Scenario } from '../simulators/simulator';
@@ -60,7 +61,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const bus = createEventBus((err, event) => logger.error({ err, event: event.name }, 'event listener failed'));
   const services = createServices({ database, bus, now, logger });
-  const telemetryStore = createSqliteTelemetryStore({ file: config.telemetryDbFile, retentionMs: config.retentionMs });
+  const telemetryStore = await openTelemetryStore(config, logger);
 
   const live = new LiveTelemetry({
     rules: services.rules.allEffectiveRules(),
@@ -160,4 +161,18 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, p
       reject(err.code === 'EADDRINUSE' ? new Error(`HTTP port ${port} is in use; set PORT to a free port`) : err),
     );
   });
+}
+
+/** The embedded SQLite store by default; InfluxDB when configured (checked at start, so a wrong URL fails fast). */
+async function openTelemetryStore(config: Config, logger: Logger): Promise<TelemetryStore> {
+  if (!config.influx) return createSqliteTelemetryStore({ file: config.telemetryDbFile, retentionMs: config.retentionMs });
+  const store = createInfluxTelemetryStore({ ...config.influx, retentionMs: config.retentionMs, onWarning: (m) => logger.warn(m) });
+  try {
+    await store.verify();
+  } catch (err) {
+    await store.close();
+    throw new Error(`cannot use InfluxDB at ${config.influx.url}: ${(err as Error).message}. Check INFLUX_URL and the credentials, or unset TELEMETRY_STORE to use the embedded store.`);
+  }
+  logger.info({ url: config.influx.url }, 'telemetry store: InfluxDB');
+  return store;
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntryView } from '../../../server/http/api-types';
+import { actorName, describeTimelineEntry, groupTimeline, sortTimeline } from './timeline-text';
+
+const entry = (patch: Partial<TimelineEntryView>): TimelineEntryView => ({
+  id: 1,
+  workOrderId: 1,
+  at: 0,
+  actor: 'dana',
+  kind: 'status',
+  from: null,
+  to: null,
+  note: null,
+  ...patch,
+});
+
+describe('describeTimelineEntry', () => {
+  it('labels status changes', () => {
+    expect(describeTimelineEntry(entry({ from: 'open', to: 'in-progress' }))).toEqual({
+      action: 'changed status',
+      from: 'Open',
+      to: 'In progress',
+    });
+  });
+  it('labels severity changes up and down', () => {
+    expect(describeTimelineEntry(entry({ kind: 'severity', from: 'warn', to: 'alarm' })).action).toBe('raised severity');
+    expect(describeTimelineEntry(entry({ kind: 'severity', from: 'alarm', to: 'warn' })).action).toBe('lowered severity');
+  });
+  it('labels the other kinds', () => {
+    expect(describeTimelineEntry(entry({ kind: 'created', to: 'open' })).action).toBe('opened the work order');
+    expect(describeTimelineEntry(entry({ kind: 'comment', note: 'hi' })).action).toBe('commented');
+    expect(describeTimelineEntry(entry({ kind: 'occurrence' })).action).toBe('saw the fault again');
+    expect(describeTimelineEntry(entry({ kind: 'outcome', to: 'no-fault-found' }))).toEqual({ action: 'recorded the outcome', from: null, to: 'No fault found' });
+    expect(describeTimelineEntry(entry({ kind: 'recurrence', from: 'WO-2026-000001', to: 'WO-2026-000009' })).to).toBe('WO-2026-000009');
+  });
+});
+
+describe('sortTimeline / actorName', () => {
+  it('sorts oldest first, then by id', () => {
+    const sorted = sortTimeline([entry({ id: 3, at: 5 }), entry({ id: 2, at: 1 }), entry({ id: 1, at: 5 })]);
+    expect(sorted.map((e) => e.id)).toEqual([2, 1, 3]);
+  });
+  it('spells out machine actors', () => {
+    expect(actorName('detector')).toBe('Condition monitoring');
+    expect(actorName('Dana Ortiz')).toBe('Dana Ortiz');
+  });
+});
+
+describe('groupTimeline', () => {
+  it('folds consecutive occurrences and keeps everything else', () => {
+    const items = groupTimeline([
+      entry({ id: 1, at: 1, kind: 'created', to: 'open' }),
+      entry({ id: 2, at: 2, kind: 'occurrence' }),
+      entry({ id: 3, at: 3, kind: 'occurrence' }),
+      entry({ id: 4, at: 4, kind: 'occurrence' }),
+      entry({ id: 5, at: 5, kind: 'status', from: 'open', to: 'acknowledged' }),
+      entry({ id: 6, at: 6, kind: 'occurrence' }),
+    ]);
+    expect(items.map((i) => [i.entry.id, i.count, i.lastAt])).toEqual([
+      [1, 1, 1],
+      [2, 3, 4],
+      [5, 1, 5],
+      [6, 1, 6],
+    ]);
+  });
+});

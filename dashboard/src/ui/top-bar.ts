@@ -1,0 +1,68 @@
+/** Product name, navigation, and the live indicator driven by the event stream. */
+import type { LiveState } from '../lib/live-connection';
+import { LIVE_LABEL } from '../lib/live-connection';
+import { href, type Section } from '../lib/route';
+import { createActorControl } from './actor-control';
+import { h, svg } from './dom';
+import { icons } from './icons';
+
+export interface TopBar {
+  el: HTMLElement;
+  setSection(section: Section | null): void;
+  setLive(state: LiveState): void;
+}
+
+const NAV: Array<[Section, string, string]> = [
+  ['work-orders', 'Work orders', href.workOrders()],
+  ['devices', 'Devices', href.devices()],
+  ['dead-letters', 'Dead letters', href.deadLetters()],
+];
+
+const LIVE_TITLE: Record<LiveState, string> = {
+  connecting: 'Connecting to the live event stream…',
+  live: 'Receiving live updates from the plant',
+  reconnecting: 'Connection lost. Reconnecting; data will refresh when it is back.',
+};
+
+export function createTopBar(): TopBar {
+  const links = NAV.map(([section, label, link]) =>
+    h('a', { class: 'nav-link', href: link, 'data-testid': `nav-${section}`, dataset: { section } }, label),
+  );
+  const liveText = h('span', { class: 'live-text' });
+  const live = h(
+    'div',
+    { class: 'live', 'data-testid': 'live-indicator', role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
+    liveText,
+  );
+  const el = h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'a',
+      { class: 'brand', href: href.workOrders(), 'aria-label': 'PdM Console, home' },
+      svg(icons.logo, 'icon brand-mark'),
+      h('span', { class: 'brand-name' }, 'PdM Console'),
+      h('span', { class: 'brand-sub', text: 'Predictive maintenance' }),
+    ),
+    h('nav', { class: 'nav', 'aria-label': 'Main' }, ...links),
+    h('div', { class: 'topbar-right' }, createActorControl(), live),
+  );
+
+  return {
+    el,
+    setSection(section) {
+      for (const a of links) {
+        const on = a.dataset.section === section;
+        a.classList.toggle('is-active', on);
+        if (on) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+    },
+    setLive(state) {
+      live.dataset.state = state;
+      live.title = LIVE_TITLE[state];
+      liveText.textContent = LIVE_LABEL[state];
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** `#/work-orders/:id` — header, evidence chart, next steps, timeline and comments. */
+import { ApiRequestError, describeError, getWorkOrder, isAbort, type WorkOrderDetail } from '../api-client';
+import { href } from '../lib/route';
+import { throttle } from '../lib/throttle';
+import { createCommentBox } from '../ui/comment-box';
+import { flash, h, replaceChildren, svg } from '../ui/dom';
+import { createEvidencePanel } from '../ui/evidence-panel';
+import { icons } from '../ui/icons';
+import { renderOutcome } from '../ui/outcome-summary';
+import { emptyState, errorState, loadingState } from '../ui/states';
+import { renderTimeline } from '../ui/timeline';
+import { createTransitionActions } from '../ui/transition-actions';
+import { renderWorkOrderHeader } from '../ui/work-order-header';
+import { Disposer, type View, type ViewContext } from './view';
+
+export function workOrderDetailView(ctx: ViewContext, id: number): View {
+  const d = new Disposer();
+  ctx.setTitle(`Work order #${id}`);
+
+  let order: WorkOrderDetail | null = null;
+  const header = h('div', { class: 'wo-header-slot' });
+  const evidence = createEvidencePanel();
+  const actions = createTransitionActions(() => void load(false));
+  const timelineSlot = h('div', { class: 'timeline-slot' });
+  const outcomeSlot = h('div', { class: 'outcome-summary-slot' });
+  const comments = createCommentBox(() => order?.id ?? null, () => void load(false));
+  const body = h(
+    'div',
+    { class: 'detail-grid' },
+    h('div', { class: 'detail-main' }, outcomeSlot, evidence.el, h('section', { class: 'panel description', 'data-testid': 'wo-description' })),
+    h(
+      'div',
+      { class: 'detail-side' },
+      actions.el,
+      h('section', { class: 'panel timeline-panel' }, h('header', { class: 'panel-head' }, h('h2', { text: 'Timeline' })), timelineSlot, comments),
+    ),
+  );
+  const content = h('div', null, loadingState('Loading work order…'));
+  const el = h(
+    'section',
+    { class: 'page', 'data-testid': 'view-work-order', dataset: { id } },
+    h('a', { class: 'back-link', href: href.workOrders() }, svg(icons.chevronLeft), 'Work orders'),
+    content,
+  );
+
+  const render = (wo: WorkOrderDetail, highlight: boolean) => {
+    const first = order === null;
+    order = wo;
+    el.dataset.status = wo.status;
+    ctx.setTitle(`${wo.number} · ${wo.title}`);
+    replaceChildren(header, renderWorkOrderHeader(wo, ctx.catalog.lineName(wo.lineId)));
+    replaceChildren(outcomeSlot, wo.outcome ? renderOutcome(wo.outcome) : null);
+    outcomeSlot.hidden = !wo.outcome;
+    if (highlight) flash(header, 'flash', 1600);
+    const description = body.querySelector('.description') as HTMLElement;
+    description.hidden = !wo.description;
+    replaceChildren(description, h('header', { class: 'panel-head' }, h('h2', { text: 'Description' })), h('p', { class: 'prose', text: wo.description }));
+    actions.update({
+      id: wo.id,
+      status: wo.status,
+      allowed: wo.allowedTransitions ?? null,
+      outcome: wo.outcome ?? null,
+      failureMode: wo.failureMode ?? null,
+    });
+    replaceChildren(timelineSlot, renderTimeline(wo.timeline));
+    if (first) replaceChildren(content, header, body);
+    evidence.update(wo.evidence);
+  };
+
+  const load = async (showSpinner: boolean, highlight = false) => {
+    if (showSpinner) replaceChildren(content, loadingState('Loading work order…'));
+    const signal = d.nextSignal();
+    try {
+      const [wo] = await Promise.all([getWorkOrder(id, signal), ctx.catalog.loadLines()]);
+      render(wo, highlight);
+    } catch (err) {
+      if (isAbort(err)) return;
+      order = null;
+      if (err instanceof ApiRequestError && err.status === 404) {
+        replaceChildren(content, emptyState(`Work order #${id} does not exist`, 'It may have been removed, or the link is wrong.', icons.inbox));
+      } else replaceChildren(content, errorState(describeError(err), () => void load(true)));
+    }
+  };
+
+  const liveReload = throttle(() => void load(false, true), 500);
+  d.add(() => liveReload.cancel());
+  d.add(
+    ctx.live.on('work-order', (ev) => {
+      if (ev.workOrder.id === id && (!order || ev.workOrder.updatedAt >= order.updatedAt)) liveReload();
+    }),
+  );
+  d.add(() => evidence.destroy());
+
+  void load(true);
+  return { el, refresh: () => void load(false), dispose: () => d.dispose() };
+}
