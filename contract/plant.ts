@@ -46,10 +46,57 @@ export const lineSpecSchema = z.strictObject({
 });
 export type LineSpec = z.infer<typeof lineSpecSchema>;
 
+export const CALENDAR_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const isRealDate = (text: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+};
+
+export const siteShiftSpecSchema = z
+  .strictObject({
+    name: z.string().min(1).max(60).optional(),
+    days: z
+      .array(z.enum(CALENDAR_WEEKDAYS, { error: `must be one of ${CALENDAR_WEEKDAYS.join(', ')}` }))
+      .min(1, 'must list at least one weekday')
+      .refine((days) => new Set(days).size === days.length, 'must not list a weekday twice'),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time "HH:MM" from 00:00 to 23:59'),
+    end: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a local time "HH:MM" from 00:00 to 24:00'),
+  })
+  .refine((s) => s.start !== s.end, { path: ['end'], message: 'must differ from start (an end before the start means the shift runs past midnight)' });
+
+/**
+ * A site's working calendar, for SLA targets measured in working time. Times
+ * are local wall-clock times in the site's `timezone`; a shift's `days` are
+ * the days it starts on, and an `end` not after `start` runs past midnight.
+ * Holidays are local dates without working time. Mode "24/7" ignores shifts.
+ *
+ * The shape is defined here so the contract depends on nothing in server/;
+ * the server turns it into its WorkingCalendar (server/sla) by adding the
+ * site's time zone, and a test there checks both accept the same calendars.
+ * Without a calendar a site works two shifts Mon-Fri, 06:00-14:00 and 14:00-22:00.
+ */
+export const siteCalendarSpecSchema = z
+  .strictObject({
+    mode: z.enum(['shifts', '24/7'], { error: 'must be "shifts" or "24/7"' }).default('shifts'),
+    shifts: z.array(siteShiftSpecSchema).default([]),
+    holidays: z.array(z.string().refine(isRealDate, 'must be a real local date "YYYY-MM-DD"')).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.mode === 'shifts' && c.shifts.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'must list at least one shift (or set mode to "24/7")' });
+    }
+  });
+export type SiteCalendarSpec = z.infer<typeof siteCalendarSpecSchema>;
+
 export const siteSpecSchema = z.strictObject({
   id,
   name: z.string().min(1).max(120),
   timezone: z.string().default('UTC'),
+  /** Working time for SLA targets; default two shifts Mon-Fri 06:00-22:00 in `timezone`. */
+  calendar: siteCalendarSpecSchema.optional(),
   lines: z.array(lineSpecSchema).min(1),
 });
 

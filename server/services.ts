@@ -5,6 +5,7 @@
 import { createAnomalyService } from './anomalies';
 import { createDeadLetterStore } from './dead-letters';
 import { createDeviceService } from './devices';
+import { createLineStateTracker } from './line-states';
 import { createLineService } from './lines';
 import { createRuleService } from './rules';
 import type { ServiceDeps } from './service-deps';
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     devices: createDeviceService(deps),
     lines: createLineService(deps),
+    lineStates: createLineStateTracker(deps),
     rules: createRuleService(deps),
     anomalies: createAnomalyService(deps),
     workOrders: createWorkOrderService(deps),

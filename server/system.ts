@@ -18,8 +18,11 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createApp } from './http/app';
+import { startLineStateUpdates } from './line-states';
 import { LiveTelemetry } from './live-telemetry';
 import { syncPlant } from './plant-sync';
+import { syncSiteCalendars } from './sla/site-calendars';
+import { createSlaMonitor } from './work-orders';
 import { createServices, type Services } from './services';
 
 export interface SystemOptions {
@@ -57,11 +60,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const database = openDatabase(config.appDbFile);
   const sync = syncPlant(database, plant, now());
+  syncSiteCalendars(database, plant);
   logger.info({ plant: plant.name, ...sync }, 'plant loaded');
 
   const bus = createEventBus((err, event) => logger.error({ err, event: event.name }, 'event listener failed'));
   const services = createServices({ database, bus, now, logger });
   const telemetryStore = await openTelemetryStore(config, logger);
+  // SLA clocks, warnings, escalations and stall flags, checked once a minute.
+  const slaMonitor = createSlaMonitor({ database, bus, now, logger: logger.child({ part: 'sla' }) });
+  slaMonitor.start(60_000);
+  // Line states for the disturbance map: after order/anomaly events and once a second.
+  const lineUpdates = startLineStateUpdates({ tracker: services.lineStates, bus, now, onError: (err) => logger.error({ err }, 'line-state refresh failed') });
 
   const live = new LiveTelemetry({
     rules: services.rules.allEffectiveRules(),
@@ -146,6 +155,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         http.close(() => resolve());
         http.closeAllConnections?.();
       });
+      slaMonitor.stop();
+      lineUpdates.stop();
       await telemetryStore.close();
       database.close();
     },

@@ -10,7 +10,7 @@ import { initialLive, nextLive, reconnectDelay, type LiveSignal, type LiveState,
 type EventName = keyof ServerEvents;
 type Handler<K extends EventName> = (data: ServerEvents[K]) => void;
 
-const EVENT_NAMES: EventName[] = ['work-order', 'anomaly', 'telemetry', 'dead-letter'];
+const EVENT_NAMES: EventName[] = ['work-order', 'anomaly', 'telemetry', 'dead-letter', 'line-state'];
 
 export class LiveEvents {
   private source: EventSource | null = null;

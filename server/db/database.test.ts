@@ -21,14 +21,26 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
       .all()
       .map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['anomalies', 'dead_letters', 'devices', 'line_feeds', 'lines', 'rules', 'sites', 'work_order_events', 'work_orders']);
+    expect(tables).toEqual([
+      'anomalies',
+      'dead_letters',
+      'devices',
+      'line_feeds',
+      'line_state_changes',
+      'lines',
+      'rules',
+      'sites',
+      'work_order_events',
+      'work_order_notifications',
+      'work_orders',
+    ]);
     expect(first.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     first.db.insert(sites).values({ id: 's1', name: 'Site', timezone: 'UTC' }).run();
     first.close();
 
     const second = openDatabase(file);
-    expect(second.db.select().from(sites).all()).toEqual([{ id: 's1', name: 'Site', timezone: 'UTC' }]);
+    expect(second.db.select().from(sites).all()).toEqual([{ id: 's1', name: 'Site', timezone: 'UTC', calendar: null }]);
     second.close();
   });
 

@@ -5,13 +5,14 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CRITICALITIES, EQUIPMENT_CLASSES } from '../../contract/plant';
 import { METRICS } from '../../contract/metrics';
-import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
+import { HOLD_REASONS, LINE_ROOT_CAUSES, LINE_STATES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
+import { PRIORITIES } from '../priority/priority-scoring';
 import { FAILURE_MODES, LIMIT_BASES } from '../detection/rule-template-schema';
 import type { Severity } from '../detection/types';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 
 const SEVERITIES = ['warn', 'alarm'] as const satisfies readonly Severity[];
-const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence'] as const satisfies readonly TimelineEntryView['kind'][];
+const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence', 'priority', 'sla'] as const satisfies readonly TimelineEntryView['kind'][];
 export const DEAD_LETTER_REASONS = [
   'bad-topic',
   'oversize',
@@ -25,6 +26,8 @@ export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull(),
+  /** The site's WorkingCalendar as JSON (from the plant file); null = the default two shifts Mon-Fri in `timezone`. */
+  calendar: text('calendar'),
 });
 
 export const lines = sqliteTable(
@@ -131,9 +134,16 @@ export const workOrders = sqliteTable(
     recurrenceOf: integer('recurrence_of').references((): AnySQLiteColumn => workOrders.id),
     /** false once the fault came back within the recurrence window; null while there is no verdict. */
     repairEffective: integer('repair_effective', { mode: 'boolean' }),
+    /** The priority in force (override or computed), for filtering and sorting; P0 sorts first. */
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('P4'),
+    /** PriorityState as JSON (computed priority, score, factors, breakdown, override); null until first computed. */
+    priorityState: text('priority_state'),
+    /** Why the order is on hold; null in every other status. */
+    holdReason: text('hold_reason', { enum: HOLD_REASONS }),
   },
   (t) => [
     uniqueIndex('work_orders_number_idx').on(t.number),
+    index('work_orders_priority_idx').on(t.priority, t.id),
     index('work_orders_device_mode_status_idx').on(t.deviceId, t.failureMode, t.status),
     index('work_orders_status_idx').on(t.status),
     index('work_orders_type_idx').on(t.type),
@@ -181,8 +191,35 @@ export const workOrderEvents = sqliteTable(
     from: text('from'),
     to: text('to'),
     note: text('note'),
+    /** For status entries to 'on-hold': why. The SLA clock reads it from the history. */
+    holdReason: text('hold_reason', { enum: HOLD_REASONS }),
   },
   (t) => [index('work_order_events_order_idx').on(t.workOrderId, t.id)],
+);
+
+/** SLA notifications carried out per order (warnings, escalations, stall flags); `key` makes each one happen once. */
+export const workOrderNotifications = sqliteTable(
+  'work_order_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    /** EscalationAction.key, e.g. "escalate-supervisor:resolution:P1". */
+    key: text('key').notNull(),
+    /** What triggered it: the missed due instant, the moment it stalled, or the tick time for a warning. */
+    at: integer('at').notNull(),
+    /** When the monitor recorded (sent) it. */
+    sentAt: integer('sent_at').notNull(),
+    kind: text('kind', { enum: ['warn-assignee', 'escalate-supervisor', 'flag-stalled'] }).notNull(),
+    target: text('target', { enum: ['response', 'resolution'] }),
+    /** Recipients, a JSON array of user ids or addresses. */
+    to: text('to').notNull(),
+    /** In copy, a JSON array. */
+    cc: text('cc').notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [uniqueIndex('work_order_notifications_key_idx').on(t.workOrderId, t.key)],
 );
 
 export const deadLetters = sqliteTable(
@@ -198,4 +235,30 @@ export const deadLetters = sqliteTable(
     payloadBytes: integer('payload_bytes').notNull(),
   },
   (t) => [index('dead_letters_reason_idx').on(t.reason), index('dead_letters_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * The disturbance map's record: one row each time a line changes state (or
+ * keeps its state with another primary root cause). Written by the line-state
+ * tracker; downtime reports add up the time between rows.
+ */
+export const lineStateChanges = sqliteTable(
+  'line_state_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lineId: text('line_id')
+      .notNull()
+      .references(() => lines.id),
+    at: integer('at').notNull(),
+    /** null for the first record of a line. */
+    from: text('from', { enum: LINE_STATES }),
+    to: text('to', { enum: LINE_STATES }).notNull(),
+    /** Root cause of the primary reason; null while running. */
+    cause: text('cause', { enum: LINE_ROOT_CAUSES }),
+    /** Work-order number, anomaly id, device id or line id, per cause. */
+    causeRef: text('cause_ref'),
+    /** LineReason[] as JSON. */
+    reasons: text('reasons').notNull(),
+  },
+  (t) => [index('line_state_changes_line_at_idx').on(t.lineId, t.at)],
 );

@@ -7,6 +7,8 @@
 import type { Metric } from '../../contract/metrics';
 import type { Criticality, EquipmentClass } from '../../contract/plant';
 import type { FailureMode, LimitBasis, Severity } from '../detection/types';
+import type { Priority } from '../priority/priority-scoring';
+import type { SlaState } from '../sla/sla-evaluation';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 
 export interface ApiError {
@@ -45,6 +47,12 @@ export const WORK_ORDER_STATUSES = ['open', 'acknowledged', 'assigned', 'in-prog
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 export const WORK_ORDER_TYPES = ['potential-fault', 'corrective', 'preventive', 'emergency', 'inspection'] as const;
 export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
+
+/** Why an order is on hold; required when moving to 'on-hold'. Parts, vendor and production pause the resolution clock. */
+export const HOLD_REASONS = ['waiting-for-parts', 'waiting-for-vendor', 'waiting-for-production', 'waiting-for-approval', 'other'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+export type { Priority };
 
 export interface EvidenceView {
   metric: Metric;
@@ -95,6 +103,86 @@ export interface WorkOrderView {
   recurrenceOf: { id: number; number: string } | null;
   /** false once the fault came back within 30 days of this order's repair; null while there is no such verdict. */
   repairEffective: boolean | null;
+  /** P0 (drop everything) .. P4 (plan it in): the manual override while one is set, else the computed one. */
+  priority: Priority;
+  /** Why, in sentences: the override first (if any), then the scoring table as it applied ("alarm severity (+3)"). */
+  priorityReasons: string[];
+  /** Set by a person (PUT /api/work-orders/:id/priority); null while the priority is computed. */
+  priorityOverride: PriorityOverrideView | null;
+  /** Why the order is on hold; null in every other status. */
+  holdReason: HoldReason | null;
+  /** Where the order stands against its SLA at the time of the response. */
+  sla: WorkOrderSlaView;
+}
+
+export interface PriorityOverrideView {
+  priority: Priority;
+  reason: string;
+  by: string;
+  at: number;
+  /** What the scoring table says meanwhile; it applies again once the override is cleared. */
+  computed: Priority;
+}
+
+/** PUT /api/work-orders/:id/priority -> WorkOrderDetailView. DELETE on the same path clears it (recomputes). */
+export interface SetPriorityRequest {
+  priority: Priority;
+  /** Required: why the computed priority is wrong (3-500 characters). */
+  reason: string;
+  actor?: string;
+}
+
+/**
+ * One SLA target (response: until first acknowledged or assigned; resolution:
+ * until resolved, paused while on hold waiting for parts, a vendor or production).
+ */
+export interface SlaTargetView {
+  /** ok | warning (75 % used) | breached | met | met-late */
+  state: SlaState;
+  /** running; paused (on hold for a pausing reason); stopped (responded, resolved or cancelled). */
+  clock: 'running' | 'paused' | 'stopped';
+  /** When the target is (or was) reached; null while the clock is paused. */
+  dueAt: number | null;
+  targetMs: number;
+  /** 'working': measured in the site's working time (shifts); 'always': real time. */
+  calendar: 'working' | 'always';
+  elapsedWorkingMs: number;
+  /** Negative once overrun. */
+  remainingWorkingMs: number;
+  usedRatio: number;
+  breachedAt: number | null;
+  stoppedAt: number | null;
+}
+
+export interface WorkOrderSlaView {
+  /** The priority whose targets apply. */
+  priority: Priority;
+  /** The site's time zone, for showing due times as the plant's clocks do. */
+  timeZone: string;
+  evaluatedAt: number;
+  response: SlaTargetView;
+  resolution: SlaTargetView;
+  /** Acknowledged, resolution clock running, and no activity (status change, comment, outcome) for the stall time. */
+  stalled: boolean;
+  lastActivityAt: number;
+  stalledAt: number | null;
+}
+
+/** GET /api/work-orders/:id/notifications: SLA warnings, escalations and stall flags, oldest first. */
+export interface WorkOrderNotificationView {
+  id: number;
+  workOrderId: number;
+  /** Unique per order, e.g. "escalate-supervisor:resolution:P1". */
+  key: string;
+  kind: 'warn-assignee' | 'escalate-supervisor' | 'flag-stalled';
+  target: 'response' | 'resolution' | null;
+  /** What triggered it: the missed due instant, the moment it stalled, or the time of a warning. */
+  at: number;
+  /** When it was recorded (sent). */
+  sentAt: number;
+  to: string[];
+  cc: string[];
+  message: string;
 }
 
 /** Types people create; 'potential-fault' orders are raised by detection only. */
@@ -130,12 +218,16 @@ export type OutcomeInput =
   | { kind: 'confirmed'; failureMode: FailureMode; cause: string; action: string; parts?: PartUsed[]; labourMinutes: number }
   | { kind: 'no-fault-found'; note: string };
 
-/** POST /api/work-orders/:id/transition -> WorkOrderDetailView. `outcome` is required for resolved/closed unless one is recorded. */
+/**
+ * POST /api/work-orders/:id/transition -> WorkOrderDetailView. `outcome` is required for resolved/closed unless one is recorded;
+ * `holdReason` is required for (and only allowed with) on-hold.
+ */
 export interface TransitionRequest {
   to: WorkOrderStatus;
   note?: string;
   actor?: string;
   outcome?: OutcomeInput;
+  holdReason?: HoldReason;
 }
 
 /** The recorded outcome: what was reported, by whom and when. */
@@ -165,11 +257,15 @@ export interface TimelineEntryView {
   /**
    * outcome: to = the outcome kind, note = what was found and done.
    * recurrence: from = the earlier order's number, to = the new order's number (on both orders).
+   * priority: from/to = the priority in force before/after (from null for the first), note = the reasons.
+   * sla: from = the target ('response' | 'resolution', null for a stall), to = the notification kind, note = what happened.
    */
-  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity' | 'outcome' | 'recurrence';
+  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity' | 'outcome' | 'recurrence' | 'priority' | 'sla';
   from: string | null;
   to: string | null;
   note: string | null;
+  /** Status entries to 'on-hold': why; null otherwise. */
+  holdReason: HoldReason | null;
 }
 
 export interface AnomalyView {
@@ -242,6 +338,128 @@ export interface Paged<T> {
   total: number;
 }
 
+/**
+ * The disturbance map (server/line-states): each production line's state,
+ * derived from its devices and from the lines around it. Precedence when
+ * several apply: down > no-data > starved > blocked > degraded > running.
+ */
+export const LINE_STATES = ['running', 'degraded', 'down', 'starved', 'blocked', 'no-data'] as const;
+export type LineState = (typeof LINE_STATES)[number];
+/** What a reason does to its line ('running' is the absence of reasons). */
+export type LineEffect = Exclude<LineState, 'running'>;
+
+/** What sits at the end of a reason's chain. */
+export const LINE_ROOT_CAUSES = ['work-order', 'device-stopped', 'anomaly', 'device-silent', 'no-devices'] as const;
+export type LineRootCause = (typeof LINE_ROOT_CAUSES)[number];
+
+/** One step of a reason's chain: lines first (this line, then its neighbours), then a device, then the root cause. */
+export type LineChainLink =
+  /** `state` is the part the line plays in this chain (its own tile may show a higher-ranking state). */
+  | { kind: 'line'; id: string; name: string; state: LineEffect }
+  | { kind: 'device'; id: string; name: string }
+  | {
+      kind: 'work-order';
+      id: number;
+      number: string;
+      type: WorkOrderType;
+      status: WorkOrderStatus;
+      title: string;
+      severity: Severity | null;
+      stopsLine: boolean;
+      /** Who works on it; null until orders carry an assignee. */
+      assignee: string | null;
+      /** The order's due time (epoch ms), or null. */
+      expectedFinish: number | null;
+    }
+  | { kind: 'anomaly'; id: number; metric: Metric; severity: Severity; failureMode: FailureMode; startedAt: number }
+  | { kind: 'device-stopped' }
+  | { kind: 'device-silent'; liveness: 'offline' | 'never-seen'; lastSeenAt: number | null };
+
+/** Why a line is in its state: the effect, the kind of root cause, and the path from this line to it. */
+export interface LineReason {
+  effect: LineEffect;
+  cause: LineRootCause;
+  /** Starts at this line; for starved/blocked it runs through the neighbouring lines to the root cause. */
+  chain: LineChainLink[];
+}
+
+/** GET /api/lines/states (line order) and the SSE event 'line-state'. */
+export interface LineStateView {
+  id: string;
+  name: string;
+  siteId: string;
+  state: LineState;
+  /** Since when (epoch ms) the line is in this state, as far as this server has seen. */
+  since: number;
+  /** Most important first; reasons[0].effect === state unless running (no reasons). */
+  reasons: LineReason[];
+  /** reasons[0].chain, or [] while running: the chain the tile explains. */
+  chain: LineChainLink[];
+}
+
+/** PUT /api/lines/:id/feeds -> LineView. Replaces the lines this line feeds (downstream). */
+export interface SetLineFeedsRequest {
+  feeds: string[];
+}
+
+/** One recorded change: a new state, or the same state with a different primary root cause. */
+export interface LineStateChangeView {
+  id: number;
+  lineId: string;
+  at: number;
+  /** null for the first record of the line. */
+  from: LineState | null;
+  to: LineState;
+  /** Root cause of the primary reason; null while running. */
+  cause: LineRootCause | null;
+  /** Which one: work-order number, anomaly id, device id or line id (no-devices); null while running. */
+  causeRef: string | null;
+  reasons: LineReason[];
+}
+
+/** Lost time attributed to one root cause (the primary reason while the line was down, starved or blocked). */
+export interface LineLostTimeView {
+  cause: LineRootCause;
+  /** Which one (see LineStateChangeView.causeRef); null when only the kind is summed. */
+  ref: string | null;
+  downMs: number;
+  starvedMs: number;
+  blockedMs: number;
+  totalMs: number;
+}
+
+export interface LineDowntimeView {
+  lineId: string;
+  name: string;
+  siteId: string;
+  /** Time in each state inside the window; time before the first record counts nowhere. */
+  stateMs: Record<LineState, number>;
+  /** down + starved + blocked. */
+  lostMs: number;
+  /** Lost time per root-cause kind, biggest first. */
+  byCauseKind: LineLostTimeView[];
+  /** Lost time per root cause (which work order, device, ...), biggest first. */
+  byCause: LineLostTimeView[];
+}
+
+/** GET /api/lines/downtime?from&to (window clipped to now), lines in line order. */
+export interface LineDowntimeReportView {
+  from: number;
+  to: number;
+  lines: LineDowntimeView[];
+}
+
+/** GET /api/lines/:id/history?from&to: the changes inside the window, oldest first. */
+export interface LineHistoryView {
+  lineId: string;
+  from: number;
+  to: number;
+  /** The state in force at `from`; null when nothing was recorded before. */
+  stateAtFrom: LineState | null;
+  changes: LineStateChangeView[];
+  downtime: LineDowntimeView;
+}
+
 /** Server-sent events on GET /api/events: event name -> data. */
 export interface ServerEvents {
   'work-order': { change: 'created' | 'updated' | 'occurrence'; workOrder: WorkOrderView };
@@ -249,4 +467,6 @@ export interface ServerEvents {
   /** Latest sample per device that reported since the last tick (about once a second). */
   telemetry: { points: Array<{ deviceId: string; ts: number; temperature: number; vibration: number; current: number }> };
   'dead-letter': DeadLetterView;
+  /** A line's state or reasons changed (published only on change). */
+  'line-state': LineStateView;
 }

@@ -9,6 +9,7 @@ import { anomalyRoutes } from '../anomalies';
 import { deadLetterRoutes } from '../dead-letters';
 import { deviceRoutes } from '../devices';
 import { lineRoutes } from '../lines';
+import { lineStateRoutes } from '../line-states';
 import { ruleRoutes } from '../rules';
 import type { ServiceDeps } from '../service-deps';
 import { createServices, type Services } from '../services';
@@ -39,7 +40,8 @@ export function createApp(deps: AppDeps): Hono {
   const api = new Hono()
     .get('/health', (c) => c.json<HealthView>({ status: 'ok', now: deps.now(), telemetryStore: deps.telemetryStore.kind }))
     .route('/', deviceRoutes({ devices: services.devices, rules: services.rules, telemetryStore: deps.telemetryStore, now: deps.now }))
-    .route('/', lineRoutes(services.lines))
+    .route('/', lineRoutes(services.lines, { onFeedsChanged: () => services.lineStates.refresh(deps.now(), { graphChanged: true }) }))
+    .route('/', lineStateRoutes({ tracker: services.lineStates, now: deps.now }))
     .route('/', ruleRoutes(services.rules))
     .route('/', anomalyRoutes(services.anomalies))
     .route('/', workOrderRoutes(services.workOrders))

@@ -31,8 +31,8 @@ export function openTestDatabase(): TestDatabase {
   };
 }
 
-/** Two lines (utilities feeds assembly), four devices. */
-export function testPlant(): Plant {
+/** Two lines (utilities feeds assembly), four devices; `calendar` is the site's working calendar in the plant file. */
+export function testPlant(calendar?: unknown): Plant {
   return parsePlant({
     name: 'Test plant',
     sites: [
@@ -40,6 +40,7 @@ export function testPlant(): Plant {
         id: 'plant-1',
         name: 'Plant 1',
         timezone: 'Europe/Berlin',
+        ...(calendar === undefined ? {} : { calendar }),
         lines: [
           {
             id: 'utilities',
@@ -55,6 +56,47 @@ export function testPlant(): Plant {
             id: 'assembly',
             name: 'Assembly line C',
             devices: [{ id: 'CV-C1', name: 'Assembly conveyor', class: 'conveyor', criticality: 'B', ratedCurrent: 15 }],
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/**
+ * Three lines in a chain (molding feeds assembly, assembly feeds packaging),
+ * devices of every criticality, in Berlin; `calendar` is the site's working
+ * calendar in the plant file (absent: the default two shifts).
+ */
+export function chainPlant(calendar?: unknown): Plant {
+  return parsePlant({
+    name: 'Chain plant',
+    sites: [
+      {
+        id: 'plant-1',
+        name: 'Plant 1',
+        timezone: 'Europe/Berlin',
+        ...(calendar === undefined ? {} : { calendar }),
+        lines: [
+          {
+            id: 'molding',
+            name: 'Molding',
+            feeds: ['assembly'],
+            devices: [
+              { id: 'IM-1', name: 'Injection molder 1', class: 'injection-molder', criticality: 'A', ratedCurrent: 60 },
+              { id: 'F-1', name: 'Hall fan', class: 'fan', criticality: 'C', ratedCurrent: 8 },
+            ],
+          },
+          {
+            id: 'assembly',
+            name: 'Assembly',
+            feeds: ['packaging'],
+            devices: [{ id: 'CV-A1', name: 'Assembly conveyor', class: 'conveyor', criticality: 'B', ratedCurrent: 15 }],
+          },
+          {
+            id: 'packaging',
+            name: 'Packaging',
+            devices: [{ id: 'CV-P1', name: 'Packaging conveyor', class: 'conveyor', criticality: 'C', ratedCurrent: 12 }],
           },
         ],
       },

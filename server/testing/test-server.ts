@@ -10,8 +10,11 @@ import { createEventBus, type EventBus } from '../events/event-bus';
 import { createApp } from '../http/app';
 import { syncPlant } from '../plant-sync';
 import { createServices, type Services } from '../services';
+import { syncSiteCalendars } from '../sla/site-calendars';
+import type { Plant } from '../../contract/plant';
 import { openTestDatabase, silentLogger, testPlant, type TestDatabase } from './test-database';
 
+/** Tuesday 2026-03-10 08:00 UTC = 09:00 in Berlin (the test plant's zone), inside the default early shift. */
 export const T0 = Date.UTC(2026, 2, 10, 8, 0, 0);
 
 export interface TestServer extends TestDatabase {
@@ -24,11 +27,15 @@ export interface TestServer extends TestDatabase {
   close(): Promise<void>;
 }
 
-export function createTestServer(options: { dashboardDir?: string; telemetryStore?: TelemetryStore; sseHeartbeatMs?: number } = {}): TestServer {
+export function createTestServer(
+  options: { dashboardDir?: string; telemetryStore?: TelemetryStore; sseHeartbeatMs?: number; plant?: Plant } = {},
+): TestServer {
   const test = openTestDatabase();
   const clock = { now: T0 };
   const now = () => clock.now;
-  syncPlant(test.database, testPlant(), T0);
+  const plant = options.plant ?? testPlant();
+  syncPlant(test.database, plant, T0);
+  syncSiteCalendars(test.database, plant);
   const bus = createEventBus();
   const telemetryStore = options.telemetryStore ?? createSqliteTelemetryStore({ file: join(test.dir, 'telemetry.sqlite') });
   const deps = { database: test.database, bus, now, logger: silentLogger };
@@ -84,3 +91,17 @@ export async function postJson<T = unknown>(app: TestServer['app'], path: string
   });
   return { status: res.status, body: (await res.json()) as T };
 }
+
+async function sendJson<T>(app: TestServer['app'], method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await app.request(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export const putJson = <T = unknown>(app: TestServer['app'], path: string, body: unknown) => sendJson<T>(app, 'PUT', path, body);
+
+/** DELETE, with a JSON body only when one is given. */
+export const deleteJson = <T = unknown>(app: TestServer['app'], path: string, body?: unknown) => sendJson<T>(app, 'DELETE', path, body);

@@ -6,9 +6,10 @@
  *   for the device and failure mode, it gets an occurrence; otherwise a
  *   'potential-fault' order is created with an evidence snapshot. When the
  *   same failure mode was repaired on the device within 30 days, the new order
- *   is linked to that repair as its recurrence (recurrence.ts).
+ *   is linked to that repair as its recurrence (recurrence.ts). A new order's
+ *   priority is computed (work-order-priority.ts).
  * - escalated: the anomaly's severity goes up, and so does the open order's
- *   (timeline 'severity'). With no open order left (someone closed it while the
+ *   (timeline 'severity'), whose priority is recomputed. With no open order left (someone closed it while the
  *   fault went on) a new order is created. Without an active anomaly it is
  *   handled like a raise, so an alarm is never lost.
  * - deescalated: the anomaly's severity goes down; the order keeps its highest.
@@ -26,6 +27,7 @@ import { inTransaction } from '../db/transaction';
 import type { ServiceDeps } from '../service-deps';
 import { describeBreach, directionOf, faultDescription, faultTitle, type Breach } from './fault-text';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
+import { PRIORITY_ACTOR, type PriorityKeeper } from './work-order-priority';
 import {
   appendTimeline,
   findOpenWorkOrder,
@@ -34,7 +36,7 @@ import {
   updateWorkOrder,
   type WorkOrderRow,
 } from './work-order-repository';
-import { toWorkOrderView } from './work-order-views';
+import type { WorkOrderPresenter } from './work-order-views';
 
 export type WorkOrderChange = ServerEvents['work-order']['change'];
 
@@ -57,7 +59,12 @@ interface Applied {
   updated: number[];
 }
 
-export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps, ruleFor: RuleLookup) {
+export interface IntakeParts {
+  priorities: PriorityKeeper;
+  present: WorkOrderPresenter;
+}
+
+export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps, ruleFor: RuleLookup, { priorities, present }: IntakeParts) {
   const breachOf = (e: AnomalyEvent, rule: ThresholdRule | undefined): Breach => ({
     metric: e.metric,
     direction: rule?.direction ?? directionOf(e.failureMode),
@@ -100,6 +107,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       updatedAt: at,
     });
     appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'created', from: null, to: 'open', note: `Raised by rule ${e.ruleId} v${e.ruleVersion}` });
+    priorities.initialize(order, at);
     const repair = findRecurredRepair(database, e.deviceId, e.failureMode, at);
     if (!repair) return order;
     updated.push(repair.id);
@@ -113,6 +121,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     updateWorkOrder(database, order.id, { severity: e.severity, updatedAt: at });
     const note = describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)));
     appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'severity', from: order.severity, to: e.severity, note });
+    priorities.recompute(order.id, { at, actor: PRIORITY_ACTOR, cause: `severity raised to ${e.severity}` });
     return true;
   }
 
@@ -192,8 +201,8 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     }
     const anomalyViews = applied.anomalies.map(toAnomalyView);
     const record = applied.order && findWorkOrderRecord(database, { id: applied.order.id });
-    const workOrder = record ? toWorkOrderView(record) : null;
-    const others = applied.updated.flatMap((id) => findWorkOrderRecord(database, { id }) ?? []).map(toWorkOrderView);
+    const workOrder = record ? present([record])[0]! : null;
+    const others = present(applied.updated.flatMap((id) => findWorkOrderRecord(database, { id }) ?? []));
     for (const view of anomalyViews) bus.publish('anomaly', view);
     for (const other of others) bus.publish('work-order', { change: 'updated', workOrder: other });
     if (workOrder && applied.order) bus.publish('work-order', { change: applied.order.change, workOrder });

@@ -1,16 +1,18 @@
 /** Work-order rows (joined with their device) and their append-only timeline. */
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/database';
-import { devices, workOrderEvents, workOrders } from '../db/schema';
+import { devices, workOrderEvents, workOrderNotifications, workOrders } from '../db/schema';
 import type { FailureMode } from '../detection/types';
-import type { WorkOrderStatus, WorkOrderType } from '../http/api-types';
+import type { Priority, WorkOrderStatus, WorkOrderType } from '../http/api-types';
 import { OPEN_STATUSES } from './work-order-state';
 
 export type WorkOrderRow = typeof workOrders.$inferSelect;
 export type NewWorkOrderRow = Omit<typeof workOrders.$inferInsert, 'id' | 'number'>;
 export type TimelineRow = typeof workOrderEvents.$inferSelect;
 export type NewTimelineRow = Omit<typeof workOrderEvents.$inferInsert, 'id'>;
+export type NotificationRow = typeof workOrderNotifications.$inferSelect;
+export type NewNotificationRow = Omit<typeof workOrderNotifications.$inferInsert, 'id'>;
 
 /** A work order with the device fields its view shows. */
 export interface WorkOrderRecord {
@@ -104,14 +106,18 @@ export interface WorkOrderFilter {
   deviceId?: string;
   lineId?: string;
   stopsLine?: boolean;
+  priorities?: readonly Priority[];
+  /** 'priority' (default): most urgent first, newest first within a priority; 'newest': newest first. */
+  sort?: 'priority' | 'newest';
   limit: number;
   offset: number;
 }
 
-/** Newest first, with the total matching the filter. */
+/** Sorted as the filter says, with the total matching the filter. */
 export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { records: WorkOrderRecord[]; total: number } {
   const conditions: SQL[] = [];
   if (f.statuses?.length) conditions.push(inArray(workOrders.status, f.statuses));
+  if (f.priorities?.length) conditions.push(inArray(workOrders.priority, f.priorities));
   if (f.types?.length) conditions.push(inArray(workOrders.type, f.types));
   if (f.deviceId !== undefined) conditions.push(eq(workOrders.deviceId, f.deviceId));
   if (f.lineId !== undefined) conditions.push(eq(devices.lineId, f.lineId));
@@ -120,7 +126,7 @@ export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { 
   const { db } = database;
   const records = selectRecords(database)
     .where(where)
-    .orderBy(desc(workOrders.id))
+    .orderBy(...(f.sort === 'newest' ? [] : [asc(workOrders.priority)]), desc(workOrders.id))
     .limit(f.limit)
     .offset(f.offset)
     .all();
@@ -135,4 +141,28 @@ export function appendTimeline(database: Database, entry: NewTimelineRow): Timel
 /** Oldest first. */
 export function listTimeline(database: Database, workOrderId: number): TimelineRow[] {
   return database.db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, workOrderId)).orderBy(workOrderEvents.id).all();
+}
+
+/** Orders still being worked (open .. on-hold), oldest first: what the SLA monitor watches. */
+export function listOpenWorkOrderRecords(database: Database): WorkOrderRecord[] {
+  return selectRecords(database).where(inArray(workOrders.status, OPEN_STATUSES)).orderBy(workOrders.id).all();
+}
+
+/** Records the notification unless its key was recorded for the order before; the row, or undefined when it was. */
+export function insertNotification(database: Database, row: NewNotificationRow): NotificationRow | undefined {
+  return database.db.insert(workOrderNotifications).values(row).onConflictDoNothing().returning().get();
+}
+
+/** Oldest first. */
+export function listNotifications(database: Database, workOrderId: number): NotificationRow[] {
+  return database.db.select().from(workOrderNotifications).where(eq(workOrderNotifications.workOrderId, workOrderId)).orderBy(workOrderNotifications.id).all();
+}
+
+export function notificationKeys(database: Database, workOrderId: number): string[] {
+  return database.db
+    .select({ key: workOrderNotifications.key })
+    .from(workOrderNotifications)
+    .where(eq(workOrderNotifications.workOrderId, workOrderId))
+    .all()
+    .map((r) => r.key);
 }

@@ -82,7 +82,7 @@ describe('work-order routes', () => {
     expect(transition.status).toBe(404);
   });
 
-  it('lists newest first and filters by status list, open-like, device, line and type', async () => {
+  it('lists newest first (sort=newest) and filters by status list, open-like, device, line and type', async () => {
     const { workOrders } = server.services;
     const heat = workOrders.handleAnomalyEvent(anomalyEvent({ metric: 'temperature', ruleId: 'class.pump.temperature', failureMode: 'overheating', value: 97, limit: 95 }))!;
     const conveyor = workOrders.handleAnomalyEvent(
@@ -90,7 +90,8 @@ describe('work-order routes', () => {
     )!;
     workOrders.transition(heat.workOrder!.id, { to: 'cancelled' });
 
-    const ids = async (query: string) => (await getJson<Paged<WorkOrderView>>(server.app, `/api/work-orders${query}`)).body.items.map((o) => o.id);
+    const ids = async (query: string) =>
+      (await getJson<Paged<WorkOrderView>>(server.app, `/api/work-orders${query}${query ? '&' : '?'}sort=newest`)).body.items.map((o) => o.id);
     expect(await ids('')).toEqual([conveyor.workOrder!.id, heat.workOrder!.id, orderId]);
     expect(await ids('?status=open-like')).toEqual([conveyor.workOrder!.id, orderId]);
     expect(await ids('?status=cancelled,closed')).toEqual([heat.workOrder!.id]);
@@ -98,7 +99,7 @@ describe('work-order routes', () => {
     expect(await ids('?lineId=assembly')).toEqual([conveyor.workOrder!.id]);
     expect(await ids('?type=corrective')).toEqual([]);
 
-    const page = await getJson<Paged<WorkOrderView>>(server.app, '/api/work-orders?limit=1&offset=1');
+    const page = await getJson<Paged<WorkOrderView>>(server.app, '/api/work-orders?limit=1&offset=1&sort=newest');
     expect(page.body).toMatchObject({ total: 3, items: [{ id: heat.workOrder!.id }] });
   });
 
@@ -107,5 +108,9 @@ describe('work-order routes', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid-query');
     expect(res.body.error.issues?.map((i) => i.path).sort()).toEqual(['limit', 'status.1']);
+
+    const priority = await getJson<ApiError>(server.app, '/api/work-orders?priority=P1,P9&sort=urgent');
+    expect(priority.status).toBe(400);
+    expect(priority.body.error.issues?.map((i) => i.path).sort()).toEqual(['priority.1', 'sort']);
   });
 });

@@ -1,17 +1,21 @@
 /**
  * Work orders (mounted under /api):
- * GET  /work-orders?status=open,assigned|open-like&deviceId=&type=&lineId=&stopsLine=&limit=&offset=
- * POST /work-orders                 CreateWorkOrderRequest -> 201 WorkOrderDetailView
- * GET  /work-orders/:id            (id or number, e.g. WO-2026-000042) -> WorkOrderDetailView
- * POST /work-orders/:id/transition TransitionRequest { to, note?, actor?, outcome? }
- * POST /work-orders/:id/comments   { text, actor? }
+ * GET    /work-orders?status=open,assigned|open-like&priority=P0,P1&deviceId=&type=&lineId=&stopsLine=&sort=priority|newest&limit=&offset=
+ *        (default sort: most urgent priority first, newest first within it)
+ * POST   /work-orders                    CreateWorkOrderRequest -> 201 WorkOrderDetailView
+ * GET    /work-orders/:id               (id or number, e.g. WO-2026-000042) -> WorkOrderDetailView
+ * POST   /work-orders/:id/transition    TransitionRequest { to, note?, actor?, outcome?, holdReason? }
+ * POST   /work-orders/:id/comments      { text, actor? }
+ * PUT    /work-orders/:id/priority      SetPriorityRequest { priority, reason, actor? } -> WorkOrderDetailView
+ * DELETE /work-orders/:id/priority      { actor? } (body optional) -> WorkOrderDetailView
+ * GET    /work-orders/:id/notifications -> Paged<WorkOrderNotificationView>
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { WorkOrderStatus } from '../http/api-types';
 import { HttpError } from '../http/errors';
 import { parseBody, parseQuery } from '../http/validation';
-import { commentBody, createBody, listQuery, OPEN_LIKE, transitionBody } from './work-order-schemas';
+import { clearPriorityBody, commentBody, createBody, listQuery, OPEN_LIKE, setPriorityBody, transitionBody } from './work-order-schemas';
 import type { WorkOrderService } from './work-order-service';
 import { OPEN_STATUSES } from './work-order-state';
 
@@ -29,8 +33,8 @@ function expandStatuses(statuses: ReadonlyArray<WorkOrderStatus | typeof OPEN_LI
 export function workOrderRoutes(workOrders: WorkOrderService) {
   return new Hono()
     .get('/work-orders', (c) => {
-      const { status, type, ...rest } = parseQuery(c, listQuery);
-      return c.json(workOrders.list({ ...rest, statuses: expandStatuses(status), types: type }));
+      const { status, type, priority, ...rest } = parseQuery(c, listQuery);
+      return c.json(workOrders.list({ ...rest, statuses: expandStatuses(status), types: type, priorities: priority }));
     })
     .post('/work-orders', limitBody, async (c) => {
       const body = await parseBody(c, createBody);
@@ -44,5 +48,14 @@ export function workOrderRoutes(workOrders: WorkOrderService) {
     .post('/work-orders/:id/comments', limitBody, async (c) => {
       const body = await parseBody(c, commentBody);
       return c.json(workOrders.comment(c.req.param('id'), body), 201);
-    });
+    })
+    .put('/work-orders/:id/priority', limitBody, async (c) => {
+      const body = await parseBody(c, setPriorityBody);
+      return c.json(workOrders.setPriority(c.req.param('id'), body));
+    })
+    .delete('/work-orders/:id/priority', limitBody, async (c) => {
+      const body = await parseBody(c, clearPriorityBody);
+      return c.json(workOrders.clearPriority(c.req.param('id'), body));
+    })
+    .get('/work-orders/:id/notifications', (c) => c.json(workOrders.notifications(c.req.param('id'))));
 }

@@ -5,16 +5,19 @@
 import { z } from 'zod';
 import { FAILURE_MODES } from '../detection/rule-template-schema';
 import {
+  HOLD_REASONS,
   MANUAL_WORK_ORDER_TYPES,
   OUTCOME_KINDS,
   WORK_ORDER_STATUSES,
   WORK_ORDER_TYPES,
   type CreateWorkOrderRequest,
   type OutcomeInput,
+  type SetPriorityRequest,
   type TransitionRequest,
   type WorkOrderStatus,
 } from '../http/api-types';
 import { booleanParam, commaList, paging } from '../http/query-schemas';
+import { PRIORITIES, priorityOverrideRequestSchema } from '../priority';
 
 /** `status=open-like` stands for every status in which the order is still being worked. */
 export const OPEN_LIKE = 'open-like';
@@ -28,6 +31,8 @@ export const listQuery = z.object({
   deviceId: z.string().min(1).optional(),
   lineId: z.string().min(1).optional(),
   stopsLine: booleanParam.optional(),
+  priority: commaList(PRIORITIES).optional(),
+  sort: z.enum(['priority', 'newest'], { error: 'must be priority or newest' }).default('priority'),
   ...paging(50),
 });
 
@@ -65,12 +70,28 @@ export const transitionBody = z
     note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
     actor: actor.optional(),
     outcome: outcomeSchema.optional(),
+    holdReason: z.enum(HOLD_REASONS, { error: `must be one of ${HOLD_REASONS.join(', ')}` }).optional(),
   })
   .superRefine((body, ctx) => {
     if (body.outcome && !(OUTCOME_STATUSES as readonly string[]).includes(body.to)) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: `can only be given when moving to ${OUTCOME_STATUSES.join(' or ')}` });
     }
+    const problem = holdReasonProblem(body.to, body.holdReason);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['holdReason'], message: problem });
   });
+
+/** Why a transition's hold reason is wrong, or null: required for on-hold, refused for anything else. */
+export function holdReasonProblem(to: WorkOrderStatus, holdReason: string | undefined): string | null {
+  if (to === 'on-hold' && holdReason === undefined) return `is required to put an order on hold: one of ${HOLD_REASONS.join(', ')}`;
+  if (to !== 'on-hold' && holdReason !== undefined) return 'can only be given when moving to on-hold';
+  return null;
+}
+
+/** PUT /work-orders/:id/priority */
+export const setPriorityBody = priorityOverrideRequestSchema.extend({ actor: actor.optional() });
+
+/** DELETE /work-orders/:id/priority (the body may be empty). */
+export const clearPriorityBody = z.strictObject({ actor: actor.optional() });
 
 export const commentBody = z.strictObject({
   text: text(5000),
@@ -100,4 +121,5 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameCreate: Same<z.input<typeof createBody>, CreateWorkOrderRequest> = true;
 const sameTransition: Same<z.input<typeof transitionBody>, TransitionRequest> = true;
 const sameOutcome: Same<z.output<typeof outcomeSchema>, OutcomeInput> = true;
-void [sameCreate, sameTransition, sameOutcome];
+const samePriority: Same<z.input<typeof setPriorityBody>, SetPriorityRequest> = true;
+void [sameCreate, sameTransition, sameOutcome, samePriority];

@@ -123,10 +123,11 @@ describe('work-order service: anomaly events in, work orders out', () => {
     expect(cleared.anomaly).toMatchObject({ active: false, clearedAt: T0 + 3000 });
 
     const order = workOrders().get(id);
-    expect(order).toMatchObject({ severity: 'alarm', status: 'open' });
+    expect(order).toMatchObject({ severity: 'alarm', status: 'open', priority: 'P1' });
     expect(order.timeline.map((t) => [t.kind, t.from, t.to])).toEqual([
       ['created', null, 'open'],
       ['severity', 'warn', 'alarm'],
+      ['priority', 'P2', 'P1'],
     ]);
     expect(order.timeline[1]?.note).toBe('Vibration 4.7 mm/s above alarm 4.5 mm/s');
     expect(anomalies({ active: true }).total).toBe(0);

@@ -1,9 +1,20 @@
 /**
  * Work orders: detector events in (handleAnomalyEvent), people's actions in
- * (create, transition, comment), views out. Every change writes the timeline
- * and is published on the bus after it is committed.
+ * (create, transition, comment, set or clear the priority), views out, each
+ * with its priority and its SLA read at `now`. Every change writes the
+ * timeline and is published on the bus after it is committed.
  */
-import type { CreateWorkOrderRequest, OutcomeInput, Paged, TimelineEntryView, WorkOrderStatus, WorkOrderView } from '../http/api-types';
+import type {
+  CreateWorkOrderRequest,
+  HoldReason,
+  OutcomeInput,
+  Paged,
+  Priority,
+  TimelineEntryView,
+  WorkOrderNotificationView,
+  WorkOrderStatus,
+  WorkOrderView,
+} from '../http/api-types';
 import { HttpError, notFound } from '../http/errors';
 import { acknowledgeAnomaliesOf } from '../anomalies/anomaly-repository';
 import { toAnomalyView } from '../anomalies/anomaly-views';
@@ -11,13 +22,17 @@ import { inTransaction } from '../db/transaction';
 import { findDeviceRow } from '../devices/device-repository';
 import { createRuleService } from '../rules/rule-service';
 import type { ServiceDeps } from '../service-deps';
+import type { SlaPolicy } from '../sla';
+import { createSiteCalendars, type SiteCalendarLookup } from '../sla/site-calendars';
 import { createAnomalyIntake, type RuleLookup } from './anomaly-intake';
+import { createLineImpact, type LineImpactLookup } from './line-impact';
 import { describeOutcome } from './outcome-text';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import {
   appendTimeline,
   findWorkOrderRecord,
   insertWorkOrder,
+  listNotifications,
   listTimeline,
   listWorkOrderRecords,
   updateWorkOrder,
@@ -25,9 +40,11 @@ import {
   type WorkOrderFilter,
   type WorkOrderRecord,
 } from './work-order-repository';
-import { OUTCOME_STATUSES } from './work-order-schemas';
-import { allowedTransitions, checkTransition, TERMINAL_STATUSES } from './work-order-state';
-import { toOutcomeView, toTimelineEntryView, toWorkOrderView, type WorkOrderDetailView } from './work-order-views';
+import { createPriorityKeeper, PRIORITY_ACTOR } from './work-order-priority';
+import { holdReasonProblem, OUTCOME_STATUSES } from './work-order-schemas';
+import { createSlaReader } from './work-order-sla';
+import { allowedTransitions, checkTransition, isTerminal, OPEN_STATUSES, TERMINAL_STATUSES } from './work-order-state';
+import { createWorkOrderPresenter, toNotificationView, toOutcomeView, toTimelineEntryView, type WorkOrderDetailView } from './work-order-views';
 
 export type WorkOrderService = ReturnType<typeof createWorkOrderService>;
 
@@ -39,6 +56,17 @@ export interface TransitionInput {
   note?: string | undefined;
   actor?: string | undefined;
   outcome?: OutcomeInput | undefined;
+  holdReason?: HoldReason | undefined;
+}
+
+export interface WorkOrderServiceDeps extends ServiceDeps {
+  ruleFor?: RuleLookup;
+  /** Whether a device's line is down and how many lines that starves; default: open orders that stop lines (line-impact.ts). */
+  lineImpactOf?: LineImpactLookup;
+  /** SLA targets per priority; default DEFAULT_SLA_POLICY. */
+  slaPolicy?: SlaPolicy;
+  /** Working calendar per site; default: the `sites` table (site-calendars.ts). */
+  calendarOf?: SiteCalendarLookup;
 }
 
 /** Manual orders of these types are faults; they link to the repair they come back after, like detected ones. */
@@ -59,9 +87,14 @@ const needsOutcome = (to: WorkOrderStatus) => (OUTCOME_STATUSES as readonly Work
 
 const isoMinute = (t: number) => new Date(t).toISOString().slice(0, 16) + 'Z';
 
-export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLookup }) {
+const isOpen = (status: WorkOrderStatus) => (OPEN_STATUSES as readonly WorkOrderStatus[]).includes(status);
+
+export function createWorkOrderService(deps: WorkOrderServiceDeps) {
   const { database, bus, now } = deps;
   const ruleFor = deps.ruleFor ?? defaultRuleLookup(deps);
+  const sla = createSlaReader({ database, now, calendarOf: deps.calendarOf ?? createSiteCalendars(database), policy: deps.slaPolicy });
+  const present = createWorkOrderPresenter(sla);
+  const priorities = createPriorityKeeper({ database, lineImpactOf: deps.lineImpactOf ?? createLineImpact(database) });
 
   /** Accepts the numeric id or the human number (WO-2026-000042). */
   function load(key: string | number): WorkOrderRecord {
@@ -73,8 +106,10 @@ export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLooku
     return record;
   }
 
+  const viewOf = (id: number): WorkOrderView => present([load(id)])[0]!;
+
   function publishUpdated(id: number): WorkOrderView {
-    const workOrder = toWorkOrderView(load(id));
+    const workOrder = viewOf(id);
     bus.publish('work-order', { change: 'updated', workOrder });
     return workOrder;
   }
@@ -82,20 +117,21 @@ export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLooku
   function get(key: string | number): WorkOrderDetailView {
     const record = load(key);
     return {
-      ...toWorkOrderView(record),
+      ...present([record])[0]!,
       timeline: listTimeline(database, record.order.id).map(toTimelineEntryView),
       allowedTransitions: allowedTransitions(record.order.status),
     };
   }
 
   return {
-    handleAnomalyEvent: createAnomalyIntake(deps, ruleFor),
+    handleAnomalyEvent: createAnomalyIntake(deps, ruleFor, { priorities, present }),
 
     get,
 
+    /** Most urgent first (then newest) unless `sort` says 'newest'. */
     list(filter: WorkOrderFilter): Paged<WorkOrderView> {
       const { records, total } = listWorkOrderRecords(database, filter);
-      return { items: records.map(toWorkOrderView), total };
+      return { items: present(records), total };
     },
 
     /**
@@ -107,7 +143,7 @@ export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLooku
       if (!device) throw invalidField('deviceId', `no device ${input.deviceId} in the plant`);
       const actor = input.actor ?? ANONYMOUS;
       const stopsLine = input.type === 'emergency' || input.stopsLine === true;
-      const { id, repairId } = inTransaction(database, () => {
+      const { id, repairId, reprioritized } = inTransaction(database, () => {
         const at = now();
         const row: NewWorkOrderRow = {
           type: input.type,
@@ -128,36 +164,47 @@ export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLooku
         const order = insertWorkOrder(database, row);
         const note = [`${TYPE_LABEL[input.type]} order`, stopsLine && `line ${device.lineId} is stopped`, input.dueAt && `due ${isoMinute(input.dueAt)}`];
         appendTimeline(database, { workOrderId: order.id, at, actor, kind: 'created', from: null, to: 'open', note: note.filter(Boolean).join('; ') });
+        priorities.initialize(order, at);
+        const cause = `line ${device.lineId} is down: ${order.number} stops it`;
+        const reprioritized = stopsLine ? priorities.recomputeLines(device.lineId, { at, actor: PRIORITY_ACTOR, cause }).filter((other) => other !== order.id) : [];
         const repair = input.failureMode && FAULT_TYPES.includes(input.type) ? findRecurredRepair(database, device.id, input.failureMode, at) : undefined;
         if (repair) linkRecurrence(database, repair, order, { at, actor });
-        return { id: order.id, repairId: repair?.id };
+        return { id: order.id, repairId: repair?.id, reprioritized };
       });
       if (repairId !== undefined) publishUpdated(repairId);
+      for (const other of reprioritized) publishUpdated(other);
       const created = get(id);
-      bus.publish('work-order', { change: 'created', workOrder: toWorkOrderView(load(id)) });
+      bus.publish('work-order', { change: 'created', workOrder: viewOf(id) });
       return created;
     },
 
     /**
      * Moves the order to `to`. Checked in this order: 404 unknown order;
      * 409 'illegal-transition' listing the allowed moves; 400 naming `outcome`
-     * when moving to resolved or closed without an outcome given or recorded.
-     * A given outcome is stored (replacing an earlier one) with a timeline entry.
+     * when moving to resolved or closed without an outcome given or recorded;
+     * 400 naming `holdReason` when moving to on-hold without one (or giving
+     * one for another status). A given outcome is stored (replacing an
+     * earlier one) with a timeline entry. When an order that stops its line
+     * starts or stops counting (leaves or re-enters open .. on-hold), the
+     * priorities of the open orders on that line and downstream are recomputed.
      */
     transition(key: string | number, input: TransitionInput): WorkOrderDetailView {
       const id = load(key).order.id;
-      const acknowledged = inTransaction(database, () => {
-        const { order } = load(id);
+      const { acknowledged, reprioritized } = inTransaction(database, () => {
+        const { order, lineId } = load(id);
         const check = checkTransition(order.status, input.to);
         if (!check.ok) throw new HttpError(409, 'illegal-transition', check.message);
         if (input.outcome && !needsOutcome(input.to)) throw invalidField('outcome', `can only be given when moving to ${OUTCOME_STATUSES.join(' or ')}`);
         if (needsOutcome(input.to) && !input.outcome && order.outcome === null) {
           throw invalidField('outcome', `is required to move to ${input.to}: confirmed (failureMode, cause, action, labourMinutes) or no-fault-found (note)`);
         }
+        const holdProblem = holdReasonProblem(input.to, input.holdReason);
+        if (holdProblem) throw invalidField('holdReason', holdProblem);
+        const holdReason = input.to === 'on-hold' ? (input.holdReason ?? null) : null;
         const at = now();
         const actor = input.actor ?? ANONYMOUS;
         const closing = (TERMINAL_STATUSES as readonly string[]).includes(input.to);
-        const set: Partial<NewWorkOrderRow> = { status: input.to, updatedAt: at, closedAt: closing ? at : null };
+        const set: Partial<NewWorkOrderRow> = { status: input.to, updatedAt: at, closedAt: closing ? at : null, holdReason };
         if (input.to === 'resolved') set.resolvedAt = at;
         if (input.to === 'in-progress') set.resolvedAt = null;
         if (input.outcome) {
@@ -166,13 +213,75 @@ export function createWorkOrderService(deps: ServiceDeps & { ruleFor?: RuleLooku
           appendTimeline(database, { workOrderId: id, at, actor, kind: 'outcome', from: null, to: outcome.kind, note: describeOutcome(outcome) });
         }
         updateWorkOrder(database, id, set);
-        appendTimeline(database, { workOrderId: id, at, actor, kind: 'status', from: order.status, to: input.to, note: input.note ?? null });
+        appendTimeline(database, { workOrderId: id, at, actor, kind: 'status', from: order.status, to: input.to, note: input.note ?? null, holdReason });
+        let reprioritized: number[] = [];
+        if (order.stopsLine && isOpen(order.status) !== isOpen(input.to)) {
+          const cause = isOpen(input.to) ? `line ${lineId} is down again: ${order.number} is ${input.to}` : `line ${lineId} no longer stopped by ${order.number} (${input.to})`;
+          reprioritized = priorities.recomputeLines(lineId, { at, actor: PRIORITY_ACTOR, cause }).filter((other) => other !== id);
+        }
         // Someone took the order up: its anomalies are acknowledged (still active until the signal clears).
-        return order.status === 'open' && input.to !== 'cancelled' ? acknowledgeAnomaliesOf(database, id) : [];
+        const acknowledged = order.status === 'open' && input.to !== 'cancelled' ? acknowledgeAnomaliesOf(database, id) : [];
+        return { acknowledged, reprioritized };
       });
       for (const row of acknowledged) bus.publish('anomaly', toAnomalyView(row));
+      for (const other of reprioritized) publishUpdated(other);
       publishUpdated(id);
       return get(id);
+    },
+
+    /**
+     * A person sets the priority with a reason; it wins over the computed one
+     * until cleared. 400 naming `reason` without one; 409 'order-finished'
+     * for a closed or cancelled order.
+     */
+    setPriority(key: string | number, input: { priority: Priority; reason: string; actor?: string | undefined }): WorkOrderDetailView {
+      const reason = input.reason.trim();
+      if (reason.length < 3) throw invalidField('reason', 'is required: say why the computed priority is wrong (at least 3 characters)');
+      const id = load(key).order.id;
+      inTransaction(database, () => {
+        const { order } = load(id);
+        if (isTerminal(order.status)) throw new HttpError(409, 'order-finished', `${order.number} is ${order.status}; its priority no longer changes`);
+        const at = now();
+        priorities.override(id, { priority: input.priority, reason }, { at, actor: input.actor ?? ANONYMOUS });
+        updateWorkOrder(database, id, { updatedAt: at });
+      });
+      publishUpdated(id);
+      return get(id);
+    },
+
+    /** Drops a manual priority; the computed one (from fresh factors) applies again. Nothing happens without one. */
+    clearPriority(key: string | number, input: { actor?: string | undefined } = {}): WorkOrderDetailView {
+      const id = load(key).order.id;
+      const cleared = inTransaction(database, () => {
+        const at = now();
+        const done = priorities.clear(id, { at, actor: input.actor ?? ANONYMOUS });
+        if (done) updateWorkOrder(database, id, { updatedAt: at });
+        return done;
+      });
+      if (cleared) publishUpdated(id);
+      return get(id);
+    },
+
+    /** SLA notifications recorded for the order, oldest first. */
+    notifications(key: string | number): Paged<WorkOrderNotificationView> {
+      const items = listNotifications(database, load(key).order.id).map(toNotificationView);
+      return { items, total: items.length };
+    },
+
+    /**
+     * For a line-state module: the impact of `lineId` changed (`cause` says
+     * how, for the timeline), so the open orders on it and downstream are
+     * recomputed and the changed ones published. Returns their ids.
+     */
+    recomputeLinePriorities(lineId: string, cause: string): number[] {
+      const changed = inTransaction(database, () => priorities.recomputeLines(lineId, { at: now(), actor: PRIORITY_ACTOR, cause }));
+      for (const id of changed) publishUpdated(id);
+      return changed;
+    },
+
+    /** Computes the priority of unfinished orders stored before there were priorities; returns how many. */
+    backfillPriorities(): number {
+      return inTransaction(database, () => priorities.backfill(now())).length;
     },
 
     comment(key: string | number, input: { text: string; actor?: string | undefined }): TimelineEntryView {

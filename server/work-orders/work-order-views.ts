@@ -1,5 +1,18 @@
-import type { EvidenceView, OutcomeInput, OutcomeView, TimelineEntryView, WorkOrderStatus, WorkOrderView } from '../http/api-types';
-import type { TimelineRow, WorkOrderRecord } from './work-order-repository';
+import type {
+  EvidenceView,
+  OutcomeInput,
+  OutcomeView,
+  PriorityOverrideView,
+  TimelineEntryView,
+  WorkOrderNotificationView,
+  WorkOrderSlaView,
+  WorkOrderStatus,
+  WorkOrderView,
+} from '../http/api-types';
+import type { PriorityState } from '../priority';
+import { readPriorityState } from './work-order-priority';
+import type { NotificationRow, TimelineRow, WorkOrderRecord } from './work-order-repository';
+import type { SlaReader } from './work-order-sla';
 
 /** GET /api/work-orders/:id: the order, its timeline (oldest first) and where it may go next. */
 export interface WorkOrderDetailView extends WorkOrderView {
@@ -7,7 +20,33 @@ export interface WorkOrderDetailView extends WorkOrderView {
   allowedTransitions: WorkOrderStatus[];
 }
 
-export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceOfNumber }: WorkOrderRecord): WorkOrderView {
+/** Records to views, with their SLA read at one `now`. */
+export type WorkOrderPresenter = (records: readonly WorkOrderRecord[]) => WorkOrderView[];
+
+export function createWorkOrderPresenter(sla: SlaReader): WorkOrderPresenter {
+  return (records) => {
+    const readings = sla.readMany(records);
+    return records.map((r) => toWorkOrderView(r, readings.get(r.order.id)!.view));
+  };
+}
+
+/** The override first, then why the table gives what it gives; empty for an order stored before priorities. */
+export function priorityReasons(state: PriorityState | null): string[] {
+  if (!state) return [];
+  const table = state.breakdown.map((l) => l.text);
+  if (!state.override) return [`${state.priority}: score ${state.score}`, ...table];
+  const { priority, by, reason } = state.override;
+  return [`${priority} set by hand by ${by}: ${reason}`, `computed ${state.computed}: score ${state.score}`, ...table];
+}
+
+function toOverrideView(state: PriorityState | null): PriorityOverrideView | null {
+  if (!state?.override) return null;
+  const { priority, reason, by, at } = state.override;
+  return { priority, reason, by, at, computed: state.computed };
+}
+
+export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceOfNumber }: WorkOrderRecord, sla: WorkOrderSlaView): WorkOrderView {
+  const priority = readPriorityState(order);
   return {
     id: order.id,
     number: order.number,
@@ -33,11 +72,22 @@ export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceO
     outcome: parseJson<OutcomeView>(order.outcome),
     recurrenceOf: order.recurrenceOf !== null && recurrenceOfNumber !== null ? { id: order.recurrenceOf, number: recurrenceOfNumber } : null,
     repairEffective: order.repairEffective,
+    priority: order.priority,
+    priorityReasons: priorityReasons(priority),
+    priorityOverride: toOverrideView(priority),
+    holdReason: order.holdReason,
+    sla,
   };
 }
 
 export function toTimelineEntryView(row: TimelineRow): TimelineEntryView {
-  return { id: row.id, workOrderId: row.workOrderId, at: row.at, actor: row.actor, kind: row.kind, from: row.from, to: row.to, note: row.note };
+  const { id, workOrderId, at, actor, kind, from, to, note, holdReason } = row;
+  return { id, workOrderId, at, actor, kind, from, to, note, holdReason };
+}
+
+export function toNotificationView(row: NotificationRow): WorkOrderNotificationView {
+  const { id, workOrderId, key, kind, target, at, sentAt, message } = row;
+  return { id, workOrderId, key, kind, target, at, sentAt, to: JSON.parse(row.to) as string[], cc: JSON.parse(row.cc) as string[], message };
 }
 
 /** The outcome as stored: what was reported (parts and descriptions filled in), by whom and when. */

@@ -10,6 +10,7 @@ const entry = (patch: Partial<TimelineEntryView>): TimelineEntryView => ({
   kind: 'status',
   from: null,
   to: null,
+  holdReason: null,
   note: null,
   ...patch,
 });

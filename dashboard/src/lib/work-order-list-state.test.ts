@@ -34,6 +34,20 @@ function order(id: number, patch: Partial<WorkOrderView> = {}): WorkOrderView {
     outcome: null,
     recurrenceOf: null,
     repairEffective: null,
+    priority: 'P3',
+    priorityReasons: [],
+    priorityOverride: null,
+    holdReason: null,
+    sla: {
+      priority: 'P3',
+      timeZone: 'UTC',
+      evaluatedAt: 1000 * id,
+      response: { state: 'ok', clock: 'running', dueAt: null, targetMs: 1, calendar: 'working', elapsedWorkingMs: 0, remainingWorkingMs: 1, usedRatio: 0, breachedAt: null, stoppedAt: null },
+      resolution: { state: 'ok', clock: 'running', dueAt: null, targetMs: 1, calendar: 'working', elapsedWorkingMs: 0, remainingWorkingMs: 1, usedRatio: 0, breachedAt: null, stoppedAt: null },
+      stalled: false,
+      lastActivityAt: 1000 * id,
+      stalledAt: null,
+    },
     ...patch,
   };
 }

@@ -13,6 +13,8 @@ const KIND_ICON: Record<TimelineEntryView['kind'], string> = {
   severity: icons.warn,
   outcome: icons.resolved,
   recurrence: icons.repeat,
+  priority: icons.warn,
+  sla: icons.warn,
 };
 
 export function renderTimeline(entries: readonly TimelineEntryView[]): HTMLElement {

@@ -1,0 +1,160 @@
+/**
+ * The disturbance map's service: recomputes every line's state from the
+ * database when told something changed (`refresh(now)`: after anomaly events,
+ * work-order changes, feed edits and the liveness tick), keeps since when each
+ * line is in its state, records changes in line_state_changes and publishes
+ * 'line-state' for each line whose view changed. Nothing changed: nothing is
+ * written or published.
+ *
+ * A record is written when the state changes, or when it stays but its
+ * primary root cause changes (another order now holds the line down), so
+ * downtime can be attributed. An event goes out for any visible change
+ * (an order's status in the chain included). `since` survives restarts: the
+ * first refresh picks up the last record of each line.
+ */
+import type { Database } from '../db/database';
+import { inTransaction } from '../db/transaction';
+import type { EventBus } from '../events/event-bus';
+import type { LineDowntimeReportView, LineHistoryView, LineRootCause, LineStateView } from '../http/api-types';
+import { notFound } from '../http/errors';
+import { deriveLineStates, rootRef, type LinePolicy } from './line-state-derivation';
+import {
+  deviceConditionsReader,
+  insertLineStateChanges,
+  latestLineStates,
+  lineFacts,
+  lineStateChangesReader,
+  parseReasons,
+  readLineRoster,
+  type DeviceConditionsReader,
+  type LineRoster,
+  type LineStateChangesReader,
+  type NewLineStateChangeRow,
+} from './line-state-repository';
+import { toLineDowntimeView, toLineStateChangeView } from './line-state-views';
+
+export interface LineStateTrackerDeps {
+  database: Database;
+  bus: EventBus;
+  /** Per-line propagation policy; lines not named here use DEFAULT_LINE_POLICY. */
+  policies?: ReadonlyMap<string, Partial<LinePolicy>>;
+}
+
+/** The roster (lines, feeds, devices) is re-read at least this often, and at once with `graphChanged`. */
+export const ROSTER_MAX_AGE_MS = 60_000;
+
+export interface LineStateTracker {
+  /**
+   * Recomputes every line as of `now`; records and publishes what changed;
+   * returns the views that changed. Pass `graphChanged` after lines, feeds or
+   * devices were edited (PUT feeds); other data is read on every call.
+   */
+  refresh(now: number, options?: { graphChanged?: boolean }): LineStateView[];
+  /** Refreshes, then every line in line order. */
+  states(now: number): LineStateView[];
+  /** Refreshes, then the line's records in [from, min(to, now)). 404 for an unknown line. */
+  history(lineId: string, from: number, to: number, now: number): LineHistoryView;
+  /** Refreshes, then downtime per line in [from, min(to, now)). */
+  downtime(from: number, to: number, now: number): LineDowntimeReportView;
+}
+
+interface Known {
+  view: LineStateView;
+  /** What the view shows, to publish only on change. */
+  shown: string;
+  /** Primary root cause ("work-order:WO-2026-000087"), null while running. */
+  causeKey: string | null;
+}
+
+const causeKeyOf = (cause: LineRootCause | null, ref: string | null) => (cause === null ? null : `${cause}:${ref ?? ''}`);
+
+export function createLineStateTracker({ database, bus, policies }: LineStateTrackerDeps): LineStateTracker {
+  let readConditions: DeviceConditionsReader | undefined;
+  let roster: { value: LineRoster; readAt: number } | undefined;
+  let known: Map<string, Known> | undefined;
+  let changesOf: LineStateChangesReader | undefined;
+  const changesBetween: LineStateChangesReader = (lineId, from, to) => (changesOf ??= lineStateChangesReader(database))(lineId, from, to);
+
+  function currentRoster(now: number, graphChanged: boolean): LineRoster {
+    if (!roster || graphChanged || now - roster.readAt >= ROSTER_MAX_AGE_MS || now < roster.readAt) {
+      roster = { value: readLineRoster(database), readAt: now };
+    }
+    return roster.value;
+  }
+
+  /** The last record of each line, so `since` and change detection survive a restart. */
+  function loadKnown(): Map<string, Known> {
+    const map = new Map<string, Known>();
+    for (const [lineId, { row, since }] of latestLineStates(database)) {
+      const reasons = parseReasons(row);
+      const view: LineStateView = { id: lineId, name: '', siteId: '', state: row.to, since, reasons, chain: reasons[0]?.chain ?? [] };
+      map.set(lineId, { view, shown: '', causeKey: causeKeyOf(row.cause, row.causeRef) });
+    }
+    return map;
+  }
+
+  function refresh(now: number, options: { graphChanged?: boolean } = {}): LineStateView[] {
+    readConditions ??= deviceConditionsReader(database);
+    const previous = (known ??= loadKnown());
+    const facts = lineFacts(currentRoster(now, options.graphChanged ?? false), readConditions(now));
+    const derived = deriveLineStates(policies ? facts.map((f) => ({ ...f, policy: policies.get(f.id) })) : facts);
+    const next = new Map<string, Known>();
+    const records: NewLineStateChangeRow[] = [];
+    const changed: LineStateView[] = [];
+    facts.forEach((line, i) => {
+      const { state, reasons } = derived[i]!;
+      const primary = reasons[0];
+      const cause = primary?.cause ?? null;
+      const causeRef = primary ? rootRef(primary) : null;
+      const causeKey = causeKeyOf(cause, causeRef);
+      const before = previous.get(line.id);
+      const stateChanged = before?.view.state !== state;
+      const view: LineStateView = { id: line.id, name: line.name, siteId: line.siteId, state, since: stateChanged ? now : before.view.since, reasons, chain: primary?.chain ?? [] };
+      const shown = reasons.length ? JSON.stringify([line.name, line.siteId, state, reasons]) : `${line.name}\u0000${line.siteId}\u0000${state}`;
+      if (stateChanged || before.causeKey !== causeKey) {
+        records.push({ lineId: line.id, at: now, from: before?.view.state ?? null, to: state, cause, causeRef, reasons: JSON.stringify(reasons) });
+      }
+      if (stateChanged || before.shown !== shown) changed.push(view);
+      next.set(line.id, { view, shown, causeKey });
+    });
+    if (records.length) inTransaction(database, () => insertLineStateChanges(database, records));
+    known = next;
+    for (const view of changed) bus.publish('line-state', view);
+    return changed;
+  }
+
+  function states(now: number): LineStateView[] {
+    refresh(now);
+    return [...known!.values()].map((k) => k.view);
+  }
+
+  return {
+    refresh,
+    states,
+
+    history(lineId, from, to, now) {
+      refresh(now);
+      const line = known!.get(lineId)?.view;
+      if (!line) throw notFound(`line ${lineId}`);
+      const end = Math.max(from, Math.min(to, now));
+      const { before, inside } = changesBetween(lineId, from, end);
+      return {
+        lineId,
+        from,
+        to: end,
+        stateAtFrom: before?.to ?? null,
+        changes: inside.map(toLineStateChangeView),
+        downtime: toLineDowntimeView(line, before ? [before, ...inside] : inside, from, end),
+      };
+    },
+
+    downtime(from, to, now) {
+      const end = Math.max(from, Math.min(to, now));
+      const lines = states(now).map((line) => {
+        const { before, inside } = changesBetween(line.id, from, end);
+        return toLineDowntimeView(line, before ? [before, ...inside] : inside, from, end);
+      });
+      return { from, to: end, lines };
+    },
+  };
+}
