@@ -37,6 +37,8 @@ export interface Config extends RawConfig {
   telemetryDbFile: string;
   outboxDir: string;
   groundTruthFile: string;
+  /** The bootstrap admin token, kept so each start can print a signed-in dashboard link. */
+  adminTokenFile: string;
   retentionMs: number;
   /** Connection of the InfluxDB store, when TELEMETRY_STORE=influxdb (INFLUX_* variables). */
   influx: InfluxTelemetryStoreOptions | null;
@@ -69,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     telemetryDbFile: resolve(dataDir, 'telemetry.db'),
     outboxDir: resolve(dataDir, 'outbox'),
     groundTruthFile: resolve(dataDir, 'ground-truth.jsonl'),
+    adminTokenFile: resolve(dataDir, 'admin-token'),
     retentionMs: c.TELEMETRY_RETENTION_DAYS * 86_400_000,
     influx,
   };

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
 
   const lines = [
     '',
-    `  Dashboard:   ${system.httpUrl}/`,
+    `  Dashboard:   ${system.dashboardUrl}`,
+    system.adminToken
+      ? `               (signs you in as admin; the token is kept in ${config.adminTokenFile}; make more with: npx tsx server/cli/tokens.ts create --role technician --name "…")`
+      : '               (the bootstrap admin token was revoked: sign in with a token from npx tsx server/cli/tokens.ts create …)',
     `  MQTT broker: ${system.mqttUrl}`,
     `  Data:        ${config.DATA_DIR}`,
     config.SIMULATOR

@@ -3,6 +3,7 @@
  * (main.ts) builds them once and hands them to the HTTP app and to ingest.
  */
 import { createAnomalyService } from './anomalies';
+import { createTokenService } from './auth';
 import { createDeadLetterStore } from './dead-letters';
 import { createDeviceService } from './devices';
 import { createLineStateTracker } from './line-states';
@@ -22,5 +23,6 @@ export function createServices(deps: ServiceDeps) {
     anomalies: createAnomalyService(deps),
     workOrders: createWorkOrderService(deps),
     deadLetters: createDeadLetterStore(deps),
+    tokens: createTokenService(deps),
   };
 }

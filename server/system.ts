@@ -17,6 +17,7 @@ import { createSimulator, SimClock, type PlantSimulator, type Scenario } from '.
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { ensureBootstrapToken } from './auth/bootstrap-token';
 import { createApp } from './http/app';
 import { startLineStateUpdates } from './line-states';
 import { LiveTelemetry } from './live-telemetry';
@@ -39,6 +40,9 @@ export interface SystemOptions {
 
 export interface RunningSystem {
   httpUrl: string;
+  /** The bootstrap admin token (null once revoked), and a dashboard link that signs in with it. */
+  adminToken: string | null;
+  dashboardUrl: string;
   mqttUrl: string;
   database: Database;
   bus: EventBus;
@@ -65,6 +69,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const bus = createEventBus((err, event) => logger.error({ err, event: event.name }, 'event listener failed'));
   const services = createServices({ database, bus, now, logger });
+  const bootstrap = ensureBootstrapToken(services.tokens, config.adminTokenFile);
+  if (bootstrap?.created) logger.info({ file: config.adminTokenFile }, 'created the bootstrap admin token');
   const telemetryStore = await openTelemetryStore(config, logger);
   // SLA clocks, warnings, escalations and stall flags, checked once a minute.
   const slaMonitor = createSlaMonitor({ database, bus, now, logger: logger.child({ part: 'sla' }) });
@@ -134,6 +140,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   let stopped = false;
   return {
     httpUrl,
+    adminToken: bootstrap?.token ?? null,
+    dashboardUrl: bootstrap ? `${httpUrl}/#token=${bootstrap.token}` : `${httpUrl}/`,
     mqttUrl: gateway.mqttUrl,
     database,
     bus,

@@ -31,7 +31,8 @@ describe('journey: dashboard in a real browser', () => {
   });
 
   it('shows the order arriving live, lets a technician acknowledge it, and charts the device', async () => {
-    await page.goto(sys.httpUrl + '/#/');
+    await page.goto(sys.dashboardUrl); // the link npm start prints: signs the browser in
+    await page.waitForURL((u) => !u.hash.includes('token='));
     await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor({ timeout: 10_000 });
     const reloads: string[] = [];
     page.on('framenavigated', (f) => f === page.mainFrame() && reloads.push(f.url()));
@@ -69,7 +70,8 @@ describe('journey: dashboard in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/devices.png` });
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(sys.httpUrl + '/#/');
+    await page.goto(sys.dashboardUrl); // the link npm start prints: signs the browser in
+    await page.waitForURL((u) => !u.hash.includes('token='));
     await page.locator('[data-testid="wo-row"]').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/work-orders-phone.png` });
   });

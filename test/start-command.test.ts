@@ -32,20 +32,24 @@ describe('npm start', () => {
     // 240x: the demo scenario's bearing wear on P-104 (from +2 min) raises in about 6 real seconds.
     const run = start({ PORT: '0', MQTT_PORT: '0', DATA_DIR: dataDir, SIM_SPEED: '240' });
     try {
-      const url = await waitFor('the dashboard URL on stdout', () => /Dashboard:\s+(http:\/\/\S+?)\/?\s/.exec(run.output())?.[1], 30_000);
+      const link = await waitFor('the dashboard link on stdout', () => /Dashboard:\s+(http:\/\/[^/\s]+)\/#token=(pdm_\S+)/.exec(run.output()) ?? undefined, 30_000);
+      const [, url, token] = link as unknown as [string, string, string];
       expect(run.output()).toMatch(/MQTT broker:\s+mqtt:\/\/127\.0\.0\.1:\d+/);
+      const api = async <T>(path: string) => (await (await fetch(url + path, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
 
       const page = await fetch(url + '/');
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<html/i);
+      // The API is closed without the token.
+      expect((await fetch(url + '/api/devices')).status).toBe(401);
 
       await waitFor('every device online', async () => {
-        const devices = (await (await fetch(url + '/api/devices')).json()) as DeviceView[];
+        const devices = await api<DeviceView[]>('/api/devices');
         return devices.length > 0 && devices.every((d) => d.liveness === 'online') ? devices : undefined;
       });
       const order = await waitFor(
         'a potential-fault work order for P-104',
-        async () => ((await (await fetch(url + '/api/work-orders?deviceId=P-104')).json()) as Paged<WorkOrderView>).items[0],
+        async () => (await api<Paged<WorkOrderView>>('/api/work-orders?deviceId=P-104')).items[0],
         45_000,
       );
       expect(order).toMatchObject({ type: 'potential-fault', failureMode: 'vibration-high' });

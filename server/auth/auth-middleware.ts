@@ -6,6 +6,7 @@
  * accepts `?access_token=`.
  */
 import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import { HttpError } from '../http/errors';
 import { may, PERMISSIONS, type Role } from './roles';
 import { permissionFor } from './route-permissions';
@@ -45,7 +46,12 @@ export function authMiddleware({ resolve }: AuthOptions): MiddlewareHandler {
       c.header('WWW-Authenticate', 'Bearer realm="pdm", error="invalid_token"');
       throw new HttpError(401, 'unauthorized', 'the access token is unknown or revoked');
     }
-    if (permission === null) throw new HttpError(403, 'forbidden', `no permission covers ${c.req.method} ${path}`);
+    if (permission === null) {
+      // No such endpoint at all: let it fall through to the 404. An endpoint that exists but is
+      // missing from the permission table stays closed for everyone.
+      if (!matchedRoutes(c).some((r) => r.method !== 'ALL')) return next();
+      throw new HttpError(403, 'forbidden', `no permission covers ${c.req.method} ${path}`);
+    }
     if (!may(principal.role, permission)) {
       throw new HttpError(403, 'forbidden', `role ${principal.role} may not ${permission}; allowed: ${PERMISSIONS[permission].join(', ')}`);
     }

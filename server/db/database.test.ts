@@ -23,6 +23,7 @@ describe('openDatabase', () => {
       .map((r) => (r as { name: string }).name);
     expect(tables).toEqual([
       'anomalies',
+      'api_tokens',
       'dead_letters',
       'devices',
       'line_feeds',

@@ -10,6 +10,7 @@ import { PRIORITIES } from '../priority/priority-scoring';
 import { FAILURE_MODES, LIMIT_BASES } from '../detection/rule-template-schema';
 import type { Severity } from '../detection/types';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
+import { ROLES } from '../auth/roles';
 
 const SEVERITIES = ['warn', 'alarm'] as const satisfies readonly Severity[];
 const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence', 'priority', 'sla'] as const satisfies readonly TimelineEntryView['kind'][];
@@ -261,4 +262,20 @@ export const lineStateChanges = sqliteTable(
     reasons: text('reasons').notNull(),
   },
   (t) => [index('line_state_changes_line_at_idx').on(t.lineId, t.at)],
+);
+
+/** API access tokens: only the SHA-256 of each secret is stored. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
 );

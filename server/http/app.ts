@@ -2,10 +2,12 @@
  * The HTTP app: every feature's routes under /api, server-sent events, and
  * the dashboard at /. Errors of every route come out in one shape
  * (`{ error: { code, message, issues? } }`), unknown /api routes included.
+ * Access is checked once, in front of all of them (server/auth).
  */
 import { Hono } from 'hono';
 import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
 import { anomalyRoutes } from '../anomalies';
+import { authMiddleware, tokenRoutes } from '../auth';
 import { deadLetterRoutes } from '../dead-letters';
 import { deviceRoutes } from '../devices';
 import { lineRoutes } from '../lines';
@@ -46,10 +48,13 @@ export function createApp(deps: AppDeps): Hono {
     .route('/', anomalyRoutes(services.anomalies))
     .route('/', workOrderRoutes(services.workOrders))
     .route('/', deadLetterRoutes(services.deadLetters))
-    .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }));
+    .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }))
+    .route('/', tokenRoutes(services.tokens));
 
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
+  // Every /api route but /api/health needs a bearer token whose role may do what the route does.
+  app.use('/api/*', authMiddleware({ resolve: (hash) => services.tokens.resolve(hash) }));
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.route('/api', api);
   app.route('/', dashboardRoutes(deps.dashboardDir));

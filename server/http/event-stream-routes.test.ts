@@ -77,7 +77,7 @@ describe('GET /api/events', () => {
       await new Promise<void>((resolve) => (http.listening ? resolve() : http.once('listening', () => resolve())));
       const { port } = http.address() as AddressInfo;
       const client = new AbortController();
-      const res = await fetch(`http://127.0.0.1:${port}/api/events`, { signal: client.signal });
+      const res = await fetch(`http://127.0.0.1:${port}/api/events?access_token=${server.adminToken}`, { signal: client.signal });
       const reader = res.body!.getReader();
       await reader.read(); // ': connected'
       expect(server.bus.listenerCount()).toBe(1);

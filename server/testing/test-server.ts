@@ -7,6 +7,7 @@ import { createSqliteTelemetryStore } from '../../gateway/telemetry-store/sqlite
 import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
 import type { AnomalyEvent } from '../detection/types';
 import { createEventBus, type EventBus } from '../events/event-bus';
+import type { Role } from '../auth/roles';
 import { createApp } from '../http/app';
 import { syncPlant } from '../plant-sync';
 import { createServices, type Services } from '../services';
@@ -18,7 +19,13 @@ import { openTestDatabase, silentLogger, testPlant, type TestDatabase } from './
 export const T0 = Date.UTC(2026, 2, 10, 8, 0, 0);
 
 export interface TestServer extends TestDatabase {
+  /** The app; requests without an Authorization header are sent as the test admin. */
   app: ReturnType<typeof createApp>;
+  /** The app without the default token. */
+  rawApp: ReturnType<typeof createApp>;
+  adminToken: string;
+  /** A new token of that role. */
+  tokenFor(role: Role, name?: string): string;
   services: Services;
   bus: EventBus;
   telemetryStore: TelemetryStore;
@@ -40,10 +47,16 @@ export function createTestServer(
   const telemetryStore = options.telemetryStore ?? createSqliteTelemetryStore({ file: join(test.dir, 'telemetry.sqlite') });
   const deps = { database: test.database, bus, now, logger: silentLogger };
   const services = createServices(deps);
-  const app = createApp({ ...deps, services, telemetryStore, dashboardDir: options.dashboardDir, sseHeartbeatMs: options.sseHeartbeatMs });
+  const rawApp = createApp({ ...deps, services, telemetryStore, dashboardDir: options.dashboardDir, sseHeartbeatMs: options.sseHeartbeatMs });
+  // Requests act as an admin unless they bring their own Authorization header (or `tokenFor` another role).
+  const admin = services.tokens.create({ name: 'test-admin', role: 'admin', createdBy: 'test' });
+  const app = withDefaultToken(rawApp, admin.token);
   return {
     ...test,
     app,
+    rawApp,
+    adminToken: admin.token,
+    tokenFor: (role: Role, name = `test-${role}`) => services.tokens.create({ name, role, createdBy: 'test' }).token,
     services,
     bus,
     telemetryStore,
@@ -53,6 +66,16 @@ export function createTestServer(
       test.cleanup();
     },
   };
+}
+
+/** The same app, but requests without an Authorization header carry `token`. */
+export function withDefaultToken<A extends ReturnType<typeof createApp>>(app: A, token: string): A {
+  const request: A['request'] = (input, init, ...rest) => {
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return app.request(input, { ...init, headers }, ...rest);
+  };
+  return new Proxy(app, { get: (target, prop, receiver) => (prop === 'request' ? request : Reflect.get(target, prop, receiver)) });
 }
 
 /** A vibration event on P-104 (rule class.pump.vibration v1), warn 2.8 mm/s crossed at 3.1. */

@@ -61,7 +61,7 @@ describe('POST /api/work-orders: orders people raise', () => {
   it('marks an emergency order as stopping the line, and a major corrective one when asked', async () => {
     const emergency = await create({ type: 'emergency', deviceId: 'CV-C1', title: 'Conveyor belt torn' });
     expect(emergency.body).toMatchObject({ stopsLine: true, dueAt: null, severity: null, failureMode: null, description: '' });
-    expect(emergency.body.timeline[0]).toMatchObject({ actor: 'anonymous', note: 'Emergency order; line assembly is stopped' });
+    expect(emergency.body.timeline[0]).toMatchObject({ actor: 'test-admin', note: 'Emergency order; line assembly is stopped' });
 
     const major = await create({ type: 'corrective', deviceId: 'C-201', title: 'Compressor overhaul', stopsLine: true });
     expect(major.body.stopsLine).toBe(true);

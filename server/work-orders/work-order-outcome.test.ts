@@ -59,7 +59,7 @@ describe('closing a work order with an outcome', () => {
   it('resolves as no fault found with a note', async () => {
     startWork();
     const res = await move({ to: 'resolved', outcome: { kind: 'no-fault-found', note: '  Sensor cable loose; fixed the gland ' } });
-    expect(res.body.outcome).toEqual({ kind: 'no-fault-found', note: 'Sensor cable loose; fixed the gland', recordedAt: T0, recordedBy: 'anonymous' });
+    expect(res.body.outcome).toEqual({ kind: 'no-fault-found', note: 'Sensor cable loose; fixed the gland', recordedAt: T0, recordedBy: 'test-admin' });
     expect(res.body.timeline.at(-2)).toMatchObject({ kind: 'outcome', to: 'no-fault-found', note: 'No fault found. Sensor cable loose; fixed the gland.' });
   });
 

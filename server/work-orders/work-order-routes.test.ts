@@ -25,7 +25,7 @@ describe('work-order routes', () => {
     expect(body.status).toBe('in-progress');
     expect(body.timeline.filter((t) => t.kind === 'status').map(({ at, actor, from, to, note }) => ({ at, actor, from, to, note }))).toEqual([
       { at: T0 + 60_000, actor: 'maria', from: 'open', to: 'acknowledged', note: 'on my way' },
-      { at: T0 + 120_000, actor: 'anonymous', from: 'acknowledged', to: 'in-progress', note: null },
+      { at: T0 + 120_000, actor: 'test-admin', from: 'acknowledged', to: 'in-progress', note: null },
     ]);
   });
 

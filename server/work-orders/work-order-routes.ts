@@ -11,6 +11,7 @@
  * GET    /work-orders/:id/notifications -> Paged<WorkOrderNotificationView>
  */
 import { Hono } from 'hono';
+import { actorOf } from '../auth/actor';
 import { bodyLimit } from 'hono/body-limit';
 import type { WorkOrderStatus } from '../http/api-types';
 import { HttpError } from '../http/errors';
@@ -38,24 +39,24 @@ export function workOrderRoutes(workOrders: WorkOrderService) {
     })
     .post('/work-orders', limitBody, async (c) => {
       const body = await parseBody(c, createBody);
-      return c.json(workOrders.create({ ...body, description: body.description || undefined }), 201);
+      return c.json(workOrders.create({ ...body, actor: actorOf(c, body.actor), description: body.description || undefined }), 201);
     })
     .get('/work-orders/:id', (c) => c.json(workOrders.get(c.req.param('id'))))
     .post('/work-orders/:id/transition', limitBody, async (c) => {
       const body = await parseBody(c, transitionBody);
-      return c.json(workOrders.transition(c.req.param('id'), { ...body, note: body.note || undefined }));
+      return c.json(workOrders.transition(c.req.param('id'), { ...body, actor: actorOf(c, body.actor), note: body.note || undefined }));
     })
     .post('/work-orders/:id/comments', limitBody, async (c) => {
       const body = await parseBody(c, commentBody);
-      return c.json(workOrders.comment(c.req.param('id'), body), 201);
+      return c.json(workOrders.comment(c.req.param('id'), { ...body, actor: actorOf(c, body.actor) }), 201);
     })
     .put('/work-orders/:id/priority', limitBody, async (c) => {
       const body = await parseBody(c, setPriorityBody);
-      return c.json(workOrders.setPriority(c.req.param('id'), body));
+      return c.json(workOrders.setPriority(c.req.param('id'), { ...body, actor: actorOf(c, body.actor) }));
     })
     .delete('/work-orders/:id/priority', limitBody, async (c) => {
       const body = await parseBody(c, clearPriorityBody);
-      return c.json(workOrders.clearPriority(c.req.param('id'), body));
+      return c.json(workOrders.clearPriority(c.req.param('id'), { ...body, actor: actorOf(c, body.actor) }));
     })
     .get('/work-orders/:id/notifications', (c) => c.json(workOrders.notifications(c.req.param('id'))));
 }

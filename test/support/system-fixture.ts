@@ -15,7 +15,7 @@ export const DEMO_PLANT = 'simulators/plants/demo-plant.json';
 
 export interface TestSystem extends RunningSystem {
   dataDir: string;
-  /** GET an /api path and parse the JSON body; throws on a non-2xx status. */
+  /** GET an /api path as the bootstrap admin and parse the JSON body; throws on a non-2xx status. */
   get<T = unknown>(path: string): Promise<T>;
   cleanup(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export async function startTestSystem(
   return Object.assign(system, {
     dataDir,
     async get<T>(path: string): Promise<T> {
-      const res = await fetch(system.httpUrl + path);
+      const res = await fetch(system.httpUrl + path, { headers: { authorization: `Bearer ${system.adminToken}` } });
       if (!res.ok) throw new Error(`GET ${path} -> ${res.status}: ${await res.text()}`);
       return (await res.json()) as T;
     },

@@ -1,0 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadConfig } from '../../server/config';
+import { generatePlant } from './plant-gen';
+import { seedDatabases } from './seed';
+const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+const gen = generatePlant({ devices: 1000, lines: 200, dir });
+const config = loadConfig({ DATA_DIR: join(dir, 'data'), PLANT_FILE: gen.file });
+let t = performance.now();
+console.log(await seedDatabases(config, gen.plant, { workOrders: 100000 }), performance.now() - t);
+t = performance.now();
+console.log(await seedDatabases(config, gen.plant, { telemetry: { deviceId: gen.devices[0]!.id, points: 604800, intervalMs: 1000 } }), performance.now() - t);
