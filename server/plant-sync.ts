@@ -2,7 +2,8 @@
  * Brings the database in line with the plant file: sites, lines, feeds and
  * devices are upserted (a device keeps its last-seen time), feeds no longer in
  * the file are removed, and default rule templates whose ids are not stored
- * yet are added. Stored rules are never overwritten: an engineer's edits win.
+ * yet are added, each with its version-1 history row. Stored rules are never
+ * overwritten: an engineer's edits win.
  * Idempotent: a second run with the same plant changes nothing.
  * Sites, lines and devices missing from the file are kept: work orders refer to them.
  */
@@ -11,8 +12,7 @@ import { plantDevices, type Plant } from '../contract/plant';
 import type { Database } from './db/database';
 import { devices, lineFeeds, lines, sites } from './db/schema';
 import { inTransaction } from './db/transaction';
-import { defaultRuleTemplates } from './detection/default-rules';
-import { insertMissingRules } from './rules/rule-repository';
+import { seedDefaultRules } from './rules/rule-seeding';
 
 export interface PlantSyncResult {
   sites: number;
@@ -56,7 +56,7 @@ export function syncPlant(database: Database, plant: Plant, now: number = Date.n
       };
       db.insert(devices).values({ id: d.id, ...row }).onConflictDoUpdate({ target: devices.id, set: row }).run();
     });
-    const rulesAdded = insertMissingRules(database, defaultRuleTemplates(), { at: now, by: 'default-rules' });
+    const rulesAdded = seedDefaultRules(database, now);
     return { sites: plant.sites.length, lines: allLines.length, devices: plantDeviceList.length, rulesAdded };
   });
 }

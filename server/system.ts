@@ -21,6 +21,9 @@ import { ensureBootstrapToken } from './auth/bootstrap-token';
 import { createApp } from './http/app';
 import { startLineStateUpdates } from './line-states';
 import { LiveTelemetry } from './live-telemetry';
+import { healthReport } from './observability/health';
+import { renderPrometheus } from './observability/prometheus';
+import { collectMetrics } from './observability/system-metrics';
 import { syncPlant } from './plant-sync';
 import { syncSiteCalendars } from './sla/site-calendars';
 import { createSlaMonitor } from './work-orders';
@@ -87,6 +90,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     now,
   });
 
+  // Saved rule edits and overrides take effect in live detection at once.
+  const unsubscribeRules = bus.subscribe((event) => {
+    if (event.name === 'rules-changed') live.setRules(services.rules.allEffectiveRules());
+  });
+
   const devices = new Map(plantDevices(plant).map((d) => [d.id, d]));
   const gateway = await createGateway({
     mqttPort: config.MQTT_PORT,
@@ -99,7 +107,36 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     logger,
   });
 
-  const app = createApp({ database, bus, now, logger, telemetryStore, services, dashboardDir: options.dashboardDir ?? 'dashboard/dist' });
+  const app = createApp({
+    database,
+    bus,
+    now,
+    logger,
+    telemetryStore,
+    services,
+    dashboardDir: options.dashboardDir ?? 'dashboard/dist',
+    health: () => systemHealth(),
+    metrics: () => renderPrometheus(collectMetrics({ gateway, live, agents, database, now })),
+  });
+  const systemHealth = () => {
+    const g = gateway.stats();
+    let databaseError: string | undefined;
+    try {
+      database.sqlite.prepare('SELECT 1').get();
+    } catch (err) {
+      databaseError = (err as Error).message;
+    }
+    return healthReport({
+      now: now(),
+      brokerRunning: g.brokerRunning,
+      storeFailingSince: g.storeFailingSince,
+      lastStoreError: g.lastWriteError,
+      bufferDepth: g.bufferDepth,
+      telemetryStore: telemetryStore.kind,
+      databaseOk: databaseError === undefined,
+      ...(databaseError !== undefined && { databaseError }),
+    });
+  };
   const http = await listen(app.fetch, config.HOST, config.PORT);
   const httpPort = (http.address() as AddressInfo).port;
   const httpUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${httpPort}`;
@@ -158,6 +195,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       clearInterval(retention);
       await Promise.all(agents.map((a) => a.stop()));
       await gateway.close();
+      unsubscribeRules();
       live.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -28,9 +28,13 @@ describe('journey: broker outage loses and doubles nothing', () => {
     const pendingDuringOutage = sys.agents.reduce((n, a) => n + a.stats.pending, 0);
     expect(pendingDuringOutage).toBeGreaterThan(13 * 120 * 2); // > 2 s of samples held at the edge
     expect(sys.gateway.stats().samplesStored).toBe(storedAtOutage);
+    const degraded = await fetch(sys.httpUrl + '/api/health');
+    expect(degraded.status).toBe(503);
+    expect(await degraded.json()).toMatchObject({ status: 'degraded', checks: { broker: 'down' }, reasons: [expect.stringMatching(/MQTT broker is stopped/)] });
 
     await sys.gateway.startBroker();
     await waitFor('agents to reconnect', () => (sys.agents.every((a) => a.stats.connected) ? true : undefined), 15_000);
+    expect((await fetch(sys.httpUrl + '/api/health')).status).toBe(200);
     await sleep(1000);
 
     // Stop the agents (they flush what they hold), then let ingest finish writing.
@@ -58,5 +62,14 @@ describe('journey: broker outage loses and doubles nothing', () => {
     const stats = sys.gateway.stats();
     expect(stats.samplesStored).toBe(stored);
     expect(stats.deadLetters).toBe(0);
+
+    // The same figures in Prometheus text, for a scraper with a token.
+    expect((await fetch(sys.httpUrl + '/metrics')).status).toBe(401);
+    const metrics = await (await fetch(sys.httpUrl + '/metrics', { headers: { authorization: `Bearer ${sys.adminToken}` } })).text();
+    expect(metrics).toContain(`pdm_ingest_samples_stored_total ${stored}`);
+    expect(metrics).toContain('pdm_ingest_samples_dropped_total 0');
+    expect(metrics).toContain('pdm_edge_dropped_total 0');
+    expect(metrics).toContain('pdm_ingest_buffer_depth 0');
+    expect(metrics).toContain('pdm_mqtt_broker_up 1');
   });
 });

@@ -52,10 +52,12 @@ describe('BatchWriter', () => {
     expect(acked).toBe(false);
     expect(errors.length).toBeGreaterThanOrEqual(3);
     expect(w.depth).toBe(3);
+    expect(w.stats.failingSince).not.toBeNull();
     state.down = false;
     await Promise.all([done, later]);
     expect((await store.query({ deviceId: 'A', from: 0, to: Infinity })).map((x) => x.seq)).toEqual([0, 1, 2]);
     expect(w.stats.writeErrors).toBe(errors.length);
+    expect(w.stats.failingSince).toBeNull();
     await w.close();
   });
 

@@ -43,7 +43,16 @@ export class BatchWriter {
   private readonly maxDelayMs: number;
   private readonly retryInitialMs: number;
   private readonly retryMaxMs: number;
-  readonly stats = { batches: 0, stored: 0, duplicates: 0, writeErrors: 0, lastError: null as string | null, lastWriteAt: 0 };
+  readonly stats = {
+    batches: 0,
+    stored: 0,
+    duplicates: 0,
+    writeErrors: 0,
+    lastError: null as string | null,
+    lastWriteAt: 0,
+    /** Since when writes have been failing (null while the store accepts them). */
+    failingSince: null as number | null,
+  };
 
   constructor(private readonly options: BatchWriterOptions) {
     this.maxBatchPoints = options.maxBatchPoints ?? 5000;
@@ -123,11 +132,13 @@ export class BatchWriter {
         this.stats.stored += result.written;
         this.stats.duplicates += result.duplicates;
         this.stats.lastWriteAt = Date.now();
+        this.stats.failingSince = null;
         this.notifyWritten(batch, result.written);
         return;
       } catch (err) {
         this.stats.writeErrors++;
         this.stats.lastError = (err as Error).message;
+        this.stats.failingSince ??= Date.now();
         this.options.onWriteError?.(err as Error, attempt, wait);
         await new Promise((r) => setTimeout(r, wait));
         wait = Math.min(wait * 2, this.retryMaxMs);

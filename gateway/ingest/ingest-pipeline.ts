@@ -36,6 +36,8 @@ export interface IngestStats {
   writeErrors: number;
   lastWriteError: string | null;
   lastWriteAt: number;
+  /** Since when the telemetry store has refused writes; null while healthy. */
+  storeFailingSince: number | null;
 }
 
 export class IngestPipeline {
@@ -113,6 +115,7 @@ export class IngestPipeline {
       writeErrors: w.writeErrors,
       lastWriteError: w.lastError,
       lastWriteAt: w.lastWriteAt,
+      storeFailingSince: w.failingSince,
     };
   }
 

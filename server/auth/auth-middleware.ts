@@ -32,7 +32,7 @@ export interface AuthOptions {
 export function authMiddleware({ resolve }: AuthOptions): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
-    if (!path.startsWith('/api/') && path !== '/api') return next();
+    if (!path.startsWith('/api/') && path !== '/api' && path !== '/metrics') return next();
     const permission = permissionFor(c.req.method, path);
     if (permission === 'public') return next();
 

@@ -9,6 +9,7 @@ export type RouteRule = { method: string; path: string; permission: Permission |
 
 export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/api/health', permission: 'public' },
+  { method: 'GET', path: '/metrics', permission: 'read' },
   { method: 'GET', path: '/api/*', permission: 'read' },
   { method: 'POST', path: '/api/work-orders', permission: 'work-order.create' },
   { method: 'POST', path: '/api/work-orders/:id/transition', permission: 'work-order.transition' },
@@ -19,6 +20,8 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'PUT', path: '/api/lines/:id/feeds', permission: 'lines.edit' },
   { method: 'POST', path: '/api/rules', permission: 'rules.edit' },
   { method: 'PUT', path: '/api/rules/:id', permission: 'rules.edit' },
+  // Read-only but costly (replays up to millions of points): for the people who own the rules.
+  { method: 'POST', path: '/api/backtests', permission: 'rules.edit' },
   { method: 'GET', path: '/api/tokens', permission: 'tokens.manage' },
   { method: 'POST', path: '/api/tokens', permission: 'tokens.manage' },
   { method: 'DELETE', path: '/api/tokens/:id', permission: 'tokens.manage' },

@@ -29,6 +29,7 @@ describe('openDatabase', () => {
       'line_feeds',
       'line_state_changes',
       'lines',
+      'rule_versions',
       'rules',
       'sites',
       'work_order_events',

@@ -8,7 +8,7 @@ import { METRICS } from '../../contract/metrics';
 import { HOLD_REASONS, LINE_ROOT_CAUSES, LINE_STATES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
 import { PRIORITIES } from '../priority/priority-scoring';
 import { FAILURE_MODES, LIMIT_BASES } from '../detection/rule-template-schema';
-import type { Severity } from '../detection/types';
+import type { RuleTemplate, Severity } from '../detection/types';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 import { ROLES } from '../auth/roles';
 
@@ -102,6 +102,27 @@ export const rules = sqliteTable('rules', {
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * Append-only history of rule templates: one row per saved version (the
+ * default templates' version 1 included), with the whole template as saved,
+ * who saved it, when and why. Rows are never updated or deleted.
+ */
+export const ruleVersions = sqliteTable(
+  'rule_versions',
+  {
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => rules.id),
+    version: integer('version').notNull(),
+    /** The RuleTemplate as saved (id and version included), as JSON. */
+    template: text('template', { mode: 'json' }).$type<RuleTemplate>().notNull(),
+    author: text('author').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.version] })],
+);
 
 export const workOrders = sqliteTable(
   'work_orders',

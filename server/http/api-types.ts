@@ -299,6 +299,97 @@ export interface RuleView {
   failureMode: FailureMode;
   enabled: boolean;
   updatedAt: number;
+  /** Who saved the version in force ('defaults' for a default template never edited). */
+  updatedBy: string;
+}
+
+/** A rule template as saved in one version: RuleView without the bookkeeping. */
+export type RuleTemplateView = Omit<RuleView, 'updatedAt' | 'updatedBy'>;
+
+/** The fields of a rule an engineer edits (everything but id and version). */
+export type RuleField = Exclude<keyof RuleTemplateView, 'id' | 'version'>;
+
+/** The editable rule fields, in the order the API lists them. */
+export const RULE_FIELDS = [
+  'scope',
+  'metric',
+  'direction',
+  'basis',
+  'warn',
+  'alarm',
+  'clear',
+  'minDurationMs',
+  'clearDurationMs',
+  'failureMode',
+  'enabled',
+] as const satisfies readonly RuleField[];
+
+/**
+ * PUT /api/rules/:id -> RuleView. Fields left out keep their stored values;
+ * the resulting rule is validated as a whole (400 naming the field). `scope`
+ * cannot change (create a device override instead). `expectedVersion`: the
+ * version the edit is based on; 409 'version-conflict' when another save came
+ * first (send it always from an editor). A body that changes nothing saves
+ * nothing (same version, no history row, no event).
+ */
+export type UpdateRuleRequest = Partial<Omit<RuleTemplateView, 'id' | 'version'>> & { reason: string; expectedVersion?: number };
+
+/**
+ * POST /api/rules -> 201 RuleView (version 1): a per-device override. `id`
+ * defaults to `device.<deviceId>.<metric>` ('above') or
+ * `device.<deviceId>.<metric>.below`. Fields left out are copied from the
+ * class rule the override replaces (same metric and direction); without one
+ * they are required. Switching a class rule off for one device is an override
+ * with `enabled: false`: `{ scope: { kind: 'device', deviceId }, metric, enabled: false, reason }`.
+ */
+export type CreateRuleOverrideRequest = Partial<Omit<RuleTemplateView, 'id' | 'version' | 'scope' | 'metric'>> & {
+  id?: string;
+  scope: { kind: 'device'; deviceId: string };
+  metric: Metric;
+  reason: string;
+};
+
+/** One field that differs from the previous version. */
+export type RuleFieldChange = { [K in RuleField]: { field: K; from: RuleTemplateView[K]; to: RuleTemplateView[K] } }[RuleField];
+
+/** GET /api/rules/:id/history: one per saved version, newest first. */
+export interface RuleVersionView {
+  ruleId: string;
+  version: number;
+  author: string;
+  reason: string;
+  at: number;
+  /** The rule as saved in this version. */
+  template: RuleTemplateView;
+  /** What differs from the previous version, in RULE_FIELDS order; empty for the first recorded version. */
+  changes: RuleFieldChange[];
+}
+
+/** A rule in force on one device, limits resolved to absolute numbers in the metric's unit. */
+export interface EffectiveRuleView {
+  ruleId: string;
+  version: number;
+  /** Whether it comes from the device's class or from an override of this device. */
+  source: 'class' | 'device';
+  metric: Metric;
+  direction: 'above' | 'below';
+  warn: number;
+  alarm: number;
+  clear: number;
+  minDurationMs: number;
+  clearDurationMs: number;
+  failureMode: FailureMode;
+}
+
+/** GET /api/rules/effective?deviceId= : per device (all, in plant order, or the one asked for). */
+export interface DeviceEffectiveRulesView {
+  deviceId: string;
+  equipmentClass: EquipmentClass;
+  rules: EffectiveRuleView[];
+  /** Metric/direction slots switched off on this device: the rule that would apply is disabled. */
+  disabled: Array<{ ruleId: string; source: 'class' | 'device'; metric: Metric; direction: 'above' | 'below' }>;
+  /** Set when two rules conflict on this device: it then has no detection (rules and disabled are empty). */
+  conflict: string | null;
 }
 
 /** Limits in force for one device and metric, resolved to absolute numbers. */
@@ -469,4 +560,164 @@ export interface ServerEvents {
   'dead-letter': DeadLetterView;
   /** A line's state or reasons changed (published only on change). */
   'line-state': LineStateView;
+  /** A rule was saved (edited or created): the live detector reloads its rules. */
+  'rules-changed': { ruleId: string; version: number; change: 'created' | 'updated' };
+}
+
+/**
+ * POST /api/backtests: replays stored telemetry of some devices over [from, to]
+ * through the stored rule templates ("current") and through a candidate set
+ * (the stored ones with `changes` applied), side by side, with the live
+ * detector and the live work-order dedupe (server/backtest).
+ */
+export interface BacktestRequest {
+  /** Devices to replay; default: every device. */
+  deviceIds?: string[];
+  /** Sample time, inclusive: epoch ms or an ISO 8601 time. */
+  from: number | string;
+  to: number | string;
+  /**
+   * Rule templates that replace the stored template with the same id, or are
+   * added when the id is new; the result is the candidate set. Disable a rule
+   * with `enabled: false`. Empty: the candidate equals the current set.
+   */
+  changes: Array<Omit<import('../detection/types').RuleTemplate, 'enabled'> & { enabled?: boolean }>;
+  /** Also score against the simulator's ground-truth log (data/ground-truth.jsonl). Default 'simulator'. */
+  groundTruth?: 'simulator' | 'none';
+  /** A would-be order closes this long (sample time) after its last anomaly cleared. Default 86 400 000 (24 h). */
+  timeToCloseMs?: number;
+}
+
+/** One anomaly (raise to clear) of one rule on one device in a backtest. */
+export interface BacktestAnomalyView {
+  deviceId: string;
+  metric: Metric;
+  ruleId: string;
+  ruleVersion: number;
+  failureMode: FailureMode;
+  /** First point of the breach that raised it. */
+  startedAt: number;
+  raisedAt: number;
+  raisedValue: number;
+  raisedLimit: number;
+  /** Highest severity reached. */
+  severity: Severity;
+  escalatedAt: number | null;
+  escalatedValue: number | null;
+  /** null: still active at the end of the range. */
+  clearedAt: number | null;
+  clearedValue: number | null;
+}
+
+/** How a would-be order relates to the known faults. */
+export type BacktestOrderVerdict = 'fault' | 'related' | 'false-alarm';
+
+/** A work order the rule set would have raised (one per device + failure mode while open). */
+export interface BacktestOrderView {
+  /** `${deviceId}/${failureMode}@${openedAt}`: unique within one rule set's result. */
+  ref: string;
+  deviceId: string;
+  failureMode: FailureMode;
+  openedAt: number;
+  /** Last anomaly cleared + timeToCloseMs; null: still open at the end of the range. */
+  closedAt: number | null;
+  occurrences: number;
+  lastOccurrenceAt: number;
+  /** Highest severity reached. */
+  severity: Severity;
+  openedBy: { ruleId: string; ruleVersion: number; metric: Metric; value: number; limit: number };
+  /** 'fault': a detection fell in a known fault of this failure mode; 'related': in a known fault of another mode on the device; else a false alarm. */
+  verdict: BacktestOrderVerdict;
+  faultId: string | null;
+}
+
+/** A known fault and whether the rule set caught it. */
+export interface BacktestFaultView {
+  faultId: string;
+  /** 'simulator': the ground-truth log; 'confirmed-order': a work order resolved or closed with a confirmed fault. */
+  source: 'simulator' | 'confirmed-order';
+  /** Simulator fault kind, or 'confirmed-order'. */
+  kind: string;
+  deviceId: string;
+  failureMode: FailureMode;
+  startAt: number;
+  /** Caught only by a detection in [startAt, deadline]. */
+  deadline: number;
+  /** Lead time is measured to this instant: the simulated failure, or when live detection raised the confirmed order; null: no lead time (a jam). */
+  referenceAt: number | null;
+  caught: boolean;
+  detectedAt: number | null;
+  /** Whether the catching detection opened an order or added an occurrence to one already open. */
+  via: 'opened' | 'occurrence' | null;
+  orderRef: string | null;
+  /** referenceAt - detectedAt (positive: earlier). */
+  leadTimeMs: number | null;
+}
+
+export interface BacktestDeviceView {
+  deviceId: string;
+  points: number;
+  anomalies: number;
+  orders: number;
+  falseAlarms: number;
+  faultsKnown: number;
+  faultsCaught: number;
+}
+
+export interface BacktestRuleSetView {
+  /** Resolved rules over the replayed devices. */
+  rules: number;
+  summary: {
+    anomalies: number;
+    orders: number;
+    faultsKnown: number;
+    faultsCaught: number;
+    /** Median over caught faults that have a referenceAt. */
+    medianLeadTimeMs: number | null;
+    falseAlarms: number;
+    related: number;
+  };
+  perDevice: BacktestDeviceView[];
+  /** Oldest first, at most 5 000 (`anomaliesTruncated`); counts are always complete. */
+  anomalies: BacktestAnomalyView[];
+  anomaliesTruncated: boolean;
+  /** Oldest first, at most 5 000 (`ordersTruncated`). */
+  orders: BacktestOrderView[];
+  ordersTruncated: boolean;
+  faults: BacktestFaultView[];
+}
+
+export interface BacktestOrderRefView {
+  ref: string;
+  deviceId: string;
+  failureMode: FailureMode;
+  openedAt: number;
+  severity: Severity;
+  verdict: BacktestOrderVerdict;
+}
+
+/** Orders matched across the two sets by device + failure mode and overlapping open time. */
+export interface BacktestDiffView {
+  /** Full counts; each list holds at most 5 000. */
+  counts: { onlyCandidate: number; onlyCurrent: number; both: number };
+  onlyCandidate: BacktestOrderRefView[];
+  onlyCurrent: BacktestOrderRefView[];
+  both: Array<{ candidate: BacktestOrderRefView; current: BacktestOrderRefView; openedEarlierByMs: number }>;
+}
+
+/** POST /api/backtests response. */
+export interface BacktestResultView {
+  from: number;
+  to: number;
+  deviceIds: string[];
+  timeToCloseMs: number;
+  /** Stored points replayed (each through both rule sets). */
+  points: number;
+  /** Ids of the templates `changes` replaced or added. */
+  changedRuleIds: string[];
+  knownFaults: { simulator: number; confirmedOrders: number };
+  warnings: string[];
+  current: BacktestRuleSetView;
+  candidate: BacktestRuleSetView;
+  diff: BacktestDiffView;
 }

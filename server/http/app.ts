@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
 import { anomalyRoutes } from '../anomalies';
 import { authMiddleware, tokenRoutes } from '../auth';
+import { backtestRoutes } from '../backtest';
 import { deadLetterRoutes } from '../dead-letters';
 import { deviceRoutes } from '../devices';
 import { lineRoutes } from '../lines';
@@ -17,10 +18,15 @@ import type { ServiceDeps } from '../service-deps';
 import { createServices, type Services } from '../services';
 import { workOrderRoutes } from '../work-orders';
 import { dashboardRoutes } from './dashboard-static';
-import { createErrorHandler, errorBody } from './errors';
+import type { HealthReport } from '../observability/health';
+import { createErrorHandler, errorBody, HttpError } from './errors';
 import { eventStreamRoutes } from './event-stream-routes';
 
 export interface AppDeps extends ServiceDeps {
+  /** Health of the running system's dependencies (broker, telemetry store); absent in route tests. */
+  health?: () => HealthReport;
+  /** Prometheus text for GET /metrics; absent in route tests. */
+  metrics?: () => string;
   telemetryStore: TelemetryStore;
   /** The services ingest also uses; built from the other deps when absent. */
   services?: Services;
@@ -30,7 +36,7 @@ export interface AppDeps extends ServiceDeps {
   sseHeartbeatMs?: number;
 }
 
-/** GET /api/health */
+/** GET /api/health without a running system behind the app. */
 export interface HealthView {
   status: 'ok';
   now: number;
@@ -40,7 +46,11 @@ export interface HealthView {
 export function createApp(deps: AppDeps): Hono {
   const services = deps.services ?? createServices(deps);
   const api = new Hono()
-    .get('/health', (c) => c.json<HealthView>({ status: 'ok', now: deps.now(), telemetryStore: deps.telemetryStore.kind }))
+    .get('/health', (c) => {
+      const report = deps.health?.() ?? ({ status: 'ok', now: deps.now(), telemetryStore: deps.telemetryStore.kind } satisfies HealthView);
+      // 503 while degraded, so a load balancer or uptime check sees it; the body says why.
+      return c.json(report, report.status === 'ok' ? 200 : 503);
+    })
     .route('/', deviceRoutes({ devices: services.devices, rules: services.rules, telemetryStore: deps.telemetryStore, now: deps.now }))
     .route('/', lineRoutes(services.lines, { onFeedsChanged: () => services.lineStates.refresh(deps.now(), { graphChanged: true }) }))
     .route('/', lineStateRoutes({ tracker: services.lineStates, now: deps.now }))
@@ -49,12 +59,19 @@ export function createApp(deps: AppDeps): Hono {
     .route('/', workOrderRoutes(services.workOrders))
     .route('/', deadLetterRoutes(services.deadLetters))
     .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }))
-    .route('/', tokenRoutes(services.tokens));
+    .route('/', tokenRoutes(services.tokens))
+    .route('/', backtestRoutes({ database: deps.database, telemetryStore: deps.telemetryStore, rules: services.rules }));
 
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
   // Every /api route but /api/health needs a bearer token whose role may do what the route does.
-  app.use('/api/*', authMiddleware({ resolve: (hash) => services.tokens.resolve(hash) }));
+  const auth = authMiddleware({ resolve: (hash) => services.tokens.resolve(hash) });
+  app.use('/api/*', auth);
+  app.use('/metrics', auth);
+  app.get('/metrics', (c) => {
+    if (!deps.metrics) throw new HttpError(404, 'not-found', 'metrics are served by the running system only');
+    return c.text(deps.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.route('/api', api);
   app.route('/', dashboardRoutes(deps.dashboardDir));

@@ -1,13 +1,25 @@
-/** Stored rule templates. */
-import { asc } from 'drizzle-orm';
+/** Stored rule templates and their append-only version history. */
+import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { rules } from '../db/schema';
+import { rules, ruleVersions } from '../db/schema';
 import type { RuleTemplate } from '../detection/types';
 
 export type RuleRow = typeof rules.$inferSelect;
+export type RuleVersionRow = typeof ruleVersions.$inferSelect;
+
+/** Who saved a version, when and why. */
+export interface RuleSave {
+  at: number;
+  by: string;
+  reason: string;
+}
 
 export function listRuleRows(database: Database): RuleRow[] {
   return database.db.select().from(rules).orderBy(asc(rules.id)).all();
+}
+
+export function findRuleRow(database: Database, id: string): RuleRow | undefined {
+  return database.db.select().from(rules).where(eq(rules.id, id)).get();
 }
 
 export function toRuleTemplate(row: RuleRow): RuleTemplate {
@@ -56,11 +68,59 @@ function toRuleRow(t: RuleTemplate, at: number, by: string): RuleRow {
   };
 }
 
-/** Inserts the templates whose id is not stored yet; stored ones are left as they are. Returns how many were added. */
-export function insertMissingRules(database: Database, templates: readonly RuleTemplate[], who: { at: number; by: string }): number {
+function insertVersion(database: Database, t: RuleTemplate, save: RuleSave): void {
+  database.db.insert(ruleVersions).values({ ruleId: t.id, version: t.version, template: t, author: save.by, reason: save.reason, at: save.at }).run();
+}
+
+/**
+ * Inserts the templates whose id is not stored yet, each with its history row;
+ * stored ones are left as they are. Returns how many were added. Run it in a
+ * transaction (plant sync does).
+ */
+export function insertMissingRules(database: Database, templates: readonly RuleTemplate[], save: { at: number; by: string; reason?: string }): number {
   let added = 0;
   for (const t of templates) {
-    added += database.db.insert(rules).values(toRuleRow(t, who.at, who.by)).onConflictDoNothing({ target: rules.id }).run().changes;
+    const inserted = database.db.insert(rules).values(toRuleRow(t, save.at, save.by)).onConflictDoNothing({ target: rules.id }).run().changes;
+    if (inserted) insertVersion(database, t, { ...save, reason: save.reason ?? 'added' });
+    added += inserted;
   }
   return added;
+}
+
+/**
+ * Gives every stored rule without history (saved before rule history existed)
+ * a history row for the version in force. Returns how many were recorded.
+ */
+export function recordMissingHistory(database: Database, reasonFor: (row: RuleRow) => string): number {
+  const rows = database.db
+    .select()
+    .from(rules)
+    .where(notExists(database.db.select({ one: ruleVersions.version }).from(ruleVersions).where(eq(ruleVersions.ruleId, rules.id))))
+    .all();
+  for (const row of rows) insertVersion(database, toRuleTemplate(row), { at: row.updatedAt, by: row.updatedBy, reason: reasonFor(row) });
+  return rows.length;
+}
+
+/** Saves a new version of a stored rule and its history row; false when the stored version is no longer `previousVersion`. */
+export function saveRuleVersion(database: Database, t: RuleTemplate, previousVersion: number, save: RuleSave): boolean {
+  const { id, ...row } = toRuleRow(t, save.at, save.by);
+  const updated = database.db
+    .update(rules)
+    .set(row)
+    .where(and(eq(rules.id, id), eq(rules.version, previousVersion)))
+    .run().changes;
+  if (updated === 0) return false;
+  insertVersion(database, t, save);
+  return true;
+}
+
+/** Stores a new rule (its version 1) and its history row. */
+export function insertRule(database: Database, t: RuleTemplate, save: RuleSave): void {
+  database.db.insert(rules).values(toRuleRow(t, save.at, save.by)).run();
+  insertVersion(database, t, save);
+}
+
+/** The history of one rule, newest first. */
+export function listRuleVersions(database: Database, ruleId: string): RuleVersionRow[] {
+  return database.db.select().from(ruleVersions).where(eq(ruleVersions.ruleId, ruleId)).orderBy(desc(ruleVersions.version)).all();
 }

@@ -30,6 +30,7 @@ describe('rules', () => {
       failureMode: 'vibration-high',
       enabled: true,
       updatedAt: T0,
+      updatedBy: 'defaults',
     });
   });
 

@@ -53,7 +53,7 @@ async function profileStop(file: string): Promise<void> {
   profiler = null;
   writeFileSync(file, JSON.stringify(profile));
 }
-let passthrough: { close(): Promise<void>; messages: () => number; clients: () => number } | null = null;
+let passthrough: { url: string; close(): Promise<void>; messages: () => number; clients: () => number } | null = null;
 
 function stats(): ServerStats {
   const memory = sampleMemory();

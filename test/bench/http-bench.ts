@@ -47,8 +47,6 @@ export interface HttpResult {
   endpoints: EndpointResult[];
 }
 
-const WEEK = 7 * 24 * 3_600_000;
-
 interface Endpoint {
   name: string;
   /** Path for the i-th request (filters rotate over devices and lines). */
@@ -84,18 +82,20 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
     const items = (b: unknown) => (b as { items?: unknown[] }).items?.length ?? 0;
     const points = (b: unknown) => (b as { points?: unknown[] }).points?.length ?? 0;
     const arrayLength = (b: unknown) => (Array.isArray(b) ? b.length : Array.isArray((b as { lines?: unknown[] }).lines) ? (b as { lines: unknown[] }).lines.length : 0);
+    const span = s.telemetryPoints >= 7 * 86_400 ? 'a week' : `${Math.round(s.telemetryPoints / 3600)} h`;
+    const deepOffset = Math.round((s.workOrders * 0.5) / 1000) * 1000;
     const endpoints: Endpoint[] = [
       { name: 'work orders: default page (50 newest)', path: () => '/api/work-orders', count: items },
       { name: 'work orders: status=open', path: () => '/api/work-orders?status=open', count: items },
       { name: 'work orders: status=open-like', path: () => '/api/work-orders?status=open-like', count: items },
       { name: 'work orders: by device', path: (i) => `/api/work-orders?deviceId=${device(i)}`, count: items },
       { name: 'work orders: by line', path: (i) => `/api/work-orders?lineId=${line(i)}`, count: items },
-      { name: 'work orders: closed, page at offset 50,000', path: () => '/api/work-orders?status=closed&offset=50000', count: items },
+      { name: `work orders: closed, page at offset ${deepOffset.toLocaleString('en-US')}`, path: () => `/api/work-orders?status=closed&offset=${deepOffset}`, count: items },
       { name: 'work order detail', path: (i) => `/api/work-orders/${1 + ((i * 997) % s.workOrders)}` },
       { name: 'devices list (1,000, with counts)', path: () => '/api/devices', count: arrayLength },
       { name: 'telemetry: 1 device, last hour (default window)', path: () => `/api/devices/${telemetryDevice}/telemetry`, count: points },
-      { name: 'telemetry: 1 device, a week (default limit 10,000)', path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}`, count: points },
-      { name: 'telemetry: 1 device, a week (limit=100,000, the API max)', path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}&limit=100000`, heavy: true, count: points },
+      { name: `telemetry: 1 device, ${span} (default limit 10,000)`, path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}`, count: points },
+      { name: `telemetry: 1 device, ${span} (limit=100,000, the API max)`, path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}&limit=100000`, heavy: true, count: points },
       { name: `line states map (${s.lines} lines)`, path: () => '/api/lines/states', optional: true, count: arrayLength },
     ];
     const results: EndpointResult[] = [];

@@ -35,7 +35,7 @@ export const round = (x: number, digits = 1): number => (Number.isFinite(x) ? Ma
 export function fmt(x: number | null | undefined, digits?: number): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '-';
   if (!Number.isFinite(x)) return String(x);
-  const d = digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
+  const d = digits ?? (Number.isInteger(x) || Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
   return x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
