@@ -579,9 +579,11 @@ export interface BacktestRequest {
   /**
    * Rule templates that replace the stored template with the same id, or are
    * added when the id is new; the result is the candidate set. Disable a rule
-   * with `enabled: false`. Empty: the candidate equals the current set.
+   * with `enabled: false`. A rule as GET /api/rules returns it may be sent
+   * as it is (updatedAt and updatedBy are ignored). Absent or empty: the
+   * candidate equals the current set.
    */
-  changes: Array<Omit<import('../detection/types').RuleTemplate, 'enabled'> & { enabled?: boolean }>;
+  changes?: Array<Omit<import('../detection/types').RuleTemplate, 'enabled'> & { enabled?: boolean }>;
   /** Also score against the simulator's ground-truth log (data/ground-truth.jsonl). Default 'simulator'. */
   groundTruth?: 'simulator' | 'none';
   /** A would-be order closes this long (sample time) after its last anomaly cleared. Default 86 400 000 (24 h). */
