@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, getWorkOrder, listDeadLetters, listDevices, listWorkOrders, transitionWorkOrder } from './api-client';
+import { ApiRequestError, clearWorkOrderPriority, commentOnWorkOrder, getMe, getWorkOrder, listDeadLetters, listDevices, listWorkOrders, setWorkOrderPriority, transitionWorkOrder } from './api-client';
+import { onUnauthorized, setToken } from './auth-store';
 
 function respond(status: number, body: unknown) {
   const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
@@ -14,6 +15,7 @@ function respond(status: number, body: unknown) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  setToken(null);
 });
 
 describe('api client', () => {
@@ -43,7 +45,7 @@ describe('api client', () => {
 
   it('posts transitions with the outcome', async () => {
     const fetchMock = respond(200, {});
-    await transitionWorkOrder(7, 'resolved', 'done', { kind: 'no-fault-found', note: 'sensor loose' });
+    await transitionWorkOrder(7, 'resolved', { note: 'done', outcome: { kind: 'no-fault-found', note: 'sensor loose' } });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/work-orders/7/transition');
     expect(init?.method).toBe('POST');
@@ -67,5 +69,70 @@ describe('api client', () => {
     expect(await listDeadLetters(10)).toEqual({ items: [], total: 3, countsByReason: { schema: 3 } });
     respond(200, { items: [], total: 0 });
     expect((await listDeadLetters(10)).countsByReason).toBeNull();
+  });
+
+  it('sends the priority filter and sorts by priority, then newest', async () => {
+    const fetchMock = respond(200, { items: [{ id: 1, priority: 'P3', createdAt: 5 }, { id: 2, priority: 'P0', createdAt: 1 }], total: 2 });
+    const page = await listWorkOrders({ filter: 'all', priorities: ['P0', 'P1'] });
+    expect(new URL(fetchMock.mock.calls[0]![0], 'http://x').searchParams.get('priority')).toBe('P0,P1');
+    expect(page.items.map((o) => o.id)).toEqual([2, 1]);
+  });
+
+  it('sends the hold reason with on-hold only, and never an actor', async () => {
+    const fetchMock = respond(200, {});
+    await transitionWorkOrder(7, 'on-hold', { holdReason: 'waiting-for-parts', note: 'bearing on order' });
+    await transitionWorkOrder(7, 'in-progress', { holdReason: 'waiting-for-parts' });
+    await commentOnWorkOrder(7, 'hello');
+    const bodies = fetchMock.mock.calls.map((c) => JSON.parse(String(c[1]?.body)));
+    expect(bodies).toEqual([{ to: 'on-hold', note: 'bearing on order', holdReason: 'waiting-for-parts' }, { to: 'in-progress' }, { text: 'hello' }]);
+  });
+
+  it('sets and clears a priority override', async () => {
+    const fetchMock = respond(200, {});
+    await setWorkOrderPriority(7, 'P0', 'customer line stop');
+    await clearWorkOrderPriority(7);
+    expect(fetchMock.mock.calls.map((c) => [c[0], c[1]?.method, c[1]?.body])).toEqual([
+      ['/api/work-orders/7/priority', 'PUT', JSON.stringify({ priority: 'P0', reason: 'customer line stop' })],
+      ['/api/work-orders/7/priority', 'DELETE', undefined],
+    ]);
+  });
+});
+
+describe('authentication', () => {
+  const headerOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('authorization');
+
+  it('sends the stored token as a bearer header', async () => {
+    const fetchMock = respond(200, []);
+    await listDevices();
+    expect(headerOf(fetchMock.mock.calls[0]![1])).toBeNull();
+    setToken('pdm_secret_token');
+    await listDevices();
+    expect(headerOf(fetchMock.mock.calls[1]![1])).toBe('Bearer pdm_secret_token');
+  });
+
+  it('reports a 401 app-wide, so the sign-in screen shows', async () => {
+    respond(401, { error: { code: 'unauthorized', message: 'the access token is unknown or revoked' } });
+    const seen: string[] = [];
+    const off = onUnauthorized((m) => seen.push(m));
+    await expect(listDevices()).rejects.toMatchObject({ status: 401 });
+    off();
+    expect(seen).toEqual(['the access token is unknown or revoked']);
+  });
+
+  it('checks a token on sign-in without raising the alarm', async () => {
+    const fetchMock = respond(401, { error: { code: 'unauthorized', message: 'nope' } });
+    const seen: string[] = [];
+    const off = onUnauthorized((m) => seen.push(m));
+    await expect(getMe({ token: 'pdm_candidate' })).rejects.toMatchObject({ status: 401, message: 'nope' });
+    off();
+    expect(seen).toEqual([]);
+    expect(headerOf(fetchMock.mock.calls[0]![1])).toBe('Bearer pdm_candidate');
+  });
+
+  it("reads who is signed in, and passes a 403 on with the server's message", async () => {
+    respond(200, { name: 'Dana Ortiz', role: 'technician', can: 'works orders' });
+    expect(await getMe()).toEqual({ name: 'Dana Ortiz', role: 'technician', can: 'works orders' });
+    respond(403, { error: { code: 'forbidden', message: 'role display may not work-order.comment' } });
+    await expect(commentOnWorkOrder(1, 'x')).rejects.toMatchObject({ status: 403, message: 'role display may not work-order.comment' });
   });
 });

@@ -3,21 +3,29 @@
  * carrying the server's message, so views can show it as it is.
  */
 import type {
+  CreateWorkOrderRequest,
   DeadLetterView,
   DeviceView,
+  HoldReason,
+  LineStateView,
   LineView,
   OutcomeInput,
+  Priority,
+  SetPriorityRequest,
   TelemetryView,
   TimelineEntryView,
   TransitionRequest,
+  WorkOrderNotificationView,
   WorkOrderStatus,
   WorkOrderView,
 } from '../../server/http/api-types';
-import { getActor } from './actor-store';
+import { getToken, reportUnauthorized } from './auth-store';
 import { errorCode, errorMessage, toList, type ListBody } from './lib/api-response';
+import { authHeaders } from './lib/auth-token';
+import { parseMe, type Me } from './lib/permissions';
+import { compareQueueOrder } from './lib/priority';
 import type { StatusFilter } from './lib/route';
 import { ACTIVE_STATUSES } from './lib/work-order-status';
-import { compareNewestFirst } from './lib/work-order-list-state';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -36,12 +44,29 @@ export type WorkOrderDetail = WorkOrderView & {
   allowedTransitions?: WorkOrderStatus[];
 };
 
-async function request<T>(path: string, init: RequestInit & { signal?: AbortSignal } = {}): Promise<T> {
+interface RequestOptions extends RequestInit {
+  signal?: AbortSignal;
+  /** Try this token instead of the stored one (signing in); a 401 then is the caller's business. */
+  token?: string;
+}
+
+/**
+ * Every call carries the stored token as a bearer header. A 401 (no token,
+ * unknown or revoked) is reported app-wide, which brings up the sign-in
+ * screen; a 403 is an ordinary error carrying the server's message.
+ */
+async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
+  const { token: trial, ...rest } = init;
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
-      ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      ...rest,
+      headers: {
+        accept: 'application/json',
+        ...(rest.body ? { 'content-type': 'application/json' } : {}),
+        ...authHeaders(trial ?? getToken()),
+        ...rest.headers,
+      },
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
@@ -56,7 +81,11 @@ async function request<T>(path: string, init: RequestInit & { signal?: AbortSign
       body = text;
     }
   }
-  if (!res.ok) throw new ApiRequestError(res.status, errorCode(body), errorMessage(res.status, body));
+  if (!res.ok) {
+    const error = new ApiRequestError(res.status, errorCode(body), errorMessage(res.status, body));
+    if (res.status === 401 && trial === undefined) reportUnauthorized(error.message);
+    throw error;
+  }
   return body as T;
 }
 
@@ -67,8 +96,17 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return s ? `?${s}` : '';
 }
 
+/** Who the token belongs to. `token` checks a token before it is stored. */
+export async function getMe(options: { token?: string; signal?: AbortSignal } = {}): Promise<Me> {
+  const me = parseMe(await request('/me', options));
+  if (!me) throw new ApiRequestError(200, 'bad-response', 'The server did not say who this token belongs to.');
+  return me;
+}
+
 export interface WorkOrderQuery {
   filter: StatusFilter;
+  /** Only these priorities; none or [] for all. */
+  priorities?: readonly Priority[];
   deviceId?: string;
   limit?: number;
   offset?: number;
@@ -76,29 +114,63 @@ export interface WorkOrderQuery {
 }
 
 /**
- * Work orders newest first. The API takes a comma-separated status list, so
- * "active" is one request for every active status.
+ * Work orders, most urgent priority first and newest first within it (the
+ * server's default sort). The API takes comma-separated status and priority
+ * lists, so "active" is one request for every active status.
  */
 export async function listWorkOrders(q: WorkOrderQuery): Promise<ListBody<WorkOrderView>> {
-  const { filter, deviceId, limit = 100, offset = 0, signal } = q;
+  const { filter, priorities = [], deviceId, limit = 100, offset = 0, signal } = q;
   const status = filter === 'all' ? undefined : filter === 'active' ? ACTIVE_STATUSES.join(',') : filter;
-  const page = toList<WorkOrderView>(await request(`/work-orders${query({ status, deviceId, limit, offset })}`, { signal }));
-  return { items: page.items.slice().sort(compareNewestFirst), total: page.total };
+  const priority = priorities.length ? priorities.join(',') : undefined;
+  const page = toList<WorkOrderView>(await request(`/work-orders${query({ status, priority, deviceId, limit, offset })}`, { signal }));
+  return { items: page.items.slice().sort(compareQueueOrder), total: page.total };
 }
 
 export function getWorkOrder(id: number, signal?: AbortSignal): Promise<WorkOrderDetail> {
   return request<WorkOrderDetail>(`/work-orders/${id}`, { signal }).then((wo) => ({ ...wo, timeline: wo.timeline ?? [] }));
 }
 
-export function transitionWorkOrder(id: number, to: WorkOrderStatus, note?: string, outcome?: OutcomeInput): Promise<unknown> {
-  const actor = getActor();
-  const body: TransitionRequest = { to, ...(note ? { note } : {}), ...(outcome ? { outcome } : {}), ...(actor ? { actor } : {}) };
+export interface TransitionExtras {
+  note?: string;
+  outcome?: OutcomeInput;
+  /** Required for (and only sent with) on-hold. */
+  holdReason?: HoldReason;
+}
+
+/** Who did it comes from the token; no `actor` is sent. */
+export function transitionWorkOrder(id: number, to: WorkOrderStatus, extras: TransitionExtras = {}): Promise<WorkOrderDetail> {
+  const { note, outcome, holdReason } = extras;
+  const body: TransitionRequest = { to, ...(note ? { note } : {}), ...(outcome ? { outcome } : {}), ...(holdReason && to === 'on-hold' ? { holdReason } : {}) };
   return request(`/work-orders/${id}/transition`, { method: 'POST', body: JSON.stringify(body) });
 }
 
 export function commentOnWorkOrder(id: number, text: string): Promise<unknown> {
-  const actor = getActor();
-  return request(`/work-orders/${id}/comments`, { method: 'POST', body: JSON.stringify(actor ? { text, actor } : { text }) });
+  return request(`/work-orders/${id}/comments`, { method: 'POST', body: JSON.stringify({ text }) });
+}
+
+export function createWorkOrder(body: CreateWorkOrderRequest): Promise<WorkOrderDetail> {
+  return request<WorkOrderDetail>('/work-orders', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Planner/admin: override the computed priority; the reason is required. */
+export function setWorkOrderPriority(id: number, priority: Priority, reason: string): Promise<WorkOrderDetail> {
+  const body: SetPriorityRequest = { priority, reason };
+  return request<WorkOrderDetail>(`/work-orders/${id}/priority`, { method: 'PUT', body: JSON.stringify(body) });
+}
+
+/** Planner/admin: drop the override; the computed priority applies again. */
+export function clearWorkOrderPriority(id: number): Promise<WorkOrderDetail> {
+  return request<WorkOrderDetail>(`/work-orders/${id}/priority`, { method: 'DELETE' });
+}
+
+/** SLA warnings, escalations and stall flags of one order, oldest first. */
+export async function listWorkOrderNotifications(id: number, signal?: AbortSignal): Promise<WorkOrderNotificationView[]> {
+  return toList<WorkOrderNotificationView>(await request(`/work-orders/${id}/notifications`, { signal })).items;
+}
+
+/** Every line's state for the disturbance map, in line order. */
+export async function listLineStates(signal?: AbortSignal): Promise<LineStateView[]> {
+  return toList<LineStateView>(await request('/lines/states', { signal })).items.map((l) => ({ ...l, reasons: l.reasons ?? [], chain: l.chain ?? [] }));
 }
 
 export async function listDevices(signal?: AbortSignal): Promise<DeviceView[]> {

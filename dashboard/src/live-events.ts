@@ -1,8 +1,10 @@
 /**
  * One EventSource on /api/events for the whole app. Views subscribe to named
  * events; the top bar subscribes to the connection state. The browser retries
- * a dropped stream itself; if it gives up (stream closed for good), we open a
- * new one with back-off. After any reconnect, `onReconnect` listeners re-fetch.
+ * a dropped stream itself; if it gives up (stream closed for good, e.g. a 401
+ * or the server gone), we open a new one with back-off. After any reconnect,
+ * `onReconnect` listeners re-fetch. EventSource cannot send headers, so the
+ * URL carries the token (`?access_token=`); it is read at each (re)open.
  */
 import type { ServerEvents } from '../../server/http/api-types';
 import { initialLive, nextLive, reconnectDelay, type LiveSignal, type LiveState, type LiveTransition } from './lib/live-connection';
@@ -21,7 +23,7 @@ export class LiveEvents {
   private readonly stateListeners = new Set<(state: LiveState) => void>();
   private readonly reconnectListeners = new Set<() => void>();
 
-  constructor(private readonly url = '/api/events') {}
+  constructor(private readonly url: () => string = () => '/api/events') {}
 
   get state(): LiveState {
     return this.live.state;
@@ -29,7 +31,7 @@ export class LiveEvents {
 
   start(): void {
     if (this.source) return;
-    const source = new EventSource(this.url);
+    const source = new EventSource(this.url());
     this.source = source;
     source.onopen = () => {
       this.attempt = 0;
@@ -45,6 +47,23 @@ export class LiveEvents {
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (ev) => this.dispatch(name, (ev as MessageEvent<string>).data));
     }
+  }
+
+  /** Closes the stream and stops retrying (signed out). */
+  stop(): void {
+    if (this.retryTimer !== null) window.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.source?.close();
+    this.source = null;
+    this.attempt = 0;
+  }
+
+  /** Reopens the stream at once (a new token); views re-fetch once it is open. */
+  restart(): void {
+    const wasOpen = this.source !== null;
+    this.stop();
+    if (wasOpen) this.signal('closed');
+    this.start();
   }
 
   on<K extends EventName>(name: K, handler: Handler<K>): () => void {

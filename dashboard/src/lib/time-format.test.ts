@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agoRefreshInterval, formatAgo, formatAxisTime, formatDuration, formatFullTimestamp, formatTimestamp } from './time-format';
+import { agoRefreshInterval, formatAgo, formatAxisTime, formatClock, formatDuration, formatFullTimestamp, formatTimestamp, zoneName } from './time-format';
 
 const now = Date.UTC(2026, 10, 22, 14, 32, 5);
 const s = 1000;
@@ -65,5 +65,18 @@ describe('formatAxisTime', () => {
     expect(formatAxisTime(now, 10 * s, { timeZone: 'UTC' })).toBe('14:32:05');
     expect(formatAxisTime(now, 5 * min, { timeZone: 'UTC' })).toBe('14:32');
     expect(formatAxisTime(now, 2 * d, { timeZone: 'UTC' })).toBe('22 Nov');
+  });
+});
+
+describe('formatClock', () => {
+  const ts = Date.UTC(2026, 10, 22, 13, 30); // 14:30 in Berlin
+  it('shows the minute in the given zone, with the date on another day', () => {
+    expect(formatClock(ts, ts - 3_600_000, { timeZone: 'Europe/Berlin' })).toBe('14:30');
+    expect(formatClock(ts, ts + 86_400_000, { timeZone: 'Europe/Berlin' })).toBe('22 Nov 14:30');
+    expect(formatClock(ts, ts, { timeZone: 'America/Chicago' })).toBe('07:30');
+  });
+  it('names the zone when asked', () => {
+    expect(formatClock(ts, ts, { timeZone: 'Europe/Berlin', showZone: true })).toBe('14:30 CET');
+    expect(zoneName(ts, 'UTC')).toBe('UTC');
   });
 });

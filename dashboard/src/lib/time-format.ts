@@ -99,3 +99,31 @@ export function formatAxisTime(tsMs: number, tickSpacingMs: number, options: Clo
   const kind = tickSpacingMs < MINUTE ? 'sec' : tickSpacingMs < DAY ? 'min' : 'day';
   return axisFormatter(kind, options.timeZone).format(tsMs);
 }
+
+/**
+ * A due time or ETA to the minute: "14:30" on the same day as `now` (in the
+ * given zone), else "23 Nov 14:30". With `showZone` the zone's short name is
+ * appended ("14:30 CET"), for a viewer whose own clock is in another zone.
+ */
+export function formatClock(ts: number, now: number, options: ClockOptions & { showZone?: boolean } = {}): string {
+  const { timeZone, locale = 'en-GB', showZone = false } = options;
+  const day = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const sameDay = day.format(ts) === day.format(now);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ts);
+  const date = sameDay ? '' : `${new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(ts)} `;
+  return `${date}${time}${showZone ? ` ${zoneName(ts, timeZone)}` : ''}`;
+}
+
+/** The zone's short name at `ts` ("CET", "GMT+1"). */
+export function zoneName(ts: number, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(ts).find((p) => p.type === 'timeZoneName')?.value ?? (timeZone ?? '');
+}
+
+/** The browser's own IANA zone. */
+export function viewerTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

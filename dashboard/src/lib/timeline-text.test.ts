@@ -21,6 +21,7 @@ describe('describeTimelineEntry', () => {
       action: 'changed status',
       from: 'Open',
       to: 'In progress',
+      detail: null,
     });
   });
   it('labels severity changes up and down', () => {
@@ -31,8 +32,31 @@ describe('describeTimelineEntry', () => {
     expect(describeTimelineEntry(entry({ kind: 'created', to: 'open' })).action).toBe('opened the work order');
     expect(describeTimelineEntry(entry({ kind: 'comment', note: 'hi' })).action).toBe('commented');
     expect(describeTimelineEntry(entry({ kind: 'occurrence' })).action).toBe('saw the fault again');
-    expect(describeTimelineEntry(entry({ kind: 'outcome', to: 'no-fault-found' }))).toEqual({ action: 'recorded the outcome', from: null, to: 'No fault found' });
+    expect(describeTimelineEntry(entry({ kind: 'outcome', to: 'no-fault-found' }))).toEqual({ action: 'recorded the outcome', from: null, to: 'No fault found', detail: null });
     expect(describeTimelineEntry(entry({ kind: 'recurrence', from: 'WO-2026-000001', to: 'WO-2026-000009' })).to).toBe('WO-2026-000009');
+  });
+});
+
+describe('priority, SLA and hold entries', () => {
+  it('says the hold reason after the status change', () => {
+    expect(describeTimelineEntry(entry({ from: 'in-progress', to: 'on-hold', holdReason: 'waiting-for-parts' }))).toEqual({
+      action: 'changed status',
+      from: 'In progress',
+      to: 'On hold',
+      detail: 'Waiting for parts',
+    });
+  });
+  it('says which way the priority went', () => {
+    expect(describeTimelineEntry(entry({ kind: 'priority', from: null, to: 'P2' }))).toMatchObject({ action: 'set the priority', to: 'P2' });
+    expect(describeTimelineEntry(entry({ kind: 'priority', from: 'P2', to: 'P0' })).action).toBe('raised the priority');
+    expect(describeTimelineEntry(entry({ kind: 'priority', from: 'P1', to: 'P3' })).action).toBe('lowered the priority');
+  });
+  it('spells out SLA notifications and their target', () => {
+    expect(describeTimelineEntry(entry({ kind: 'sla', from: 'resolution', to: 'escalate-supervisor' }))).toMatchObject({
+      action: 'escalated to the supervisor',
+      detail: 'Resolution target',
+    });
+    expect(describeTimelineEntry(entry({ kind: 'sla', from: null, to: 'flag-stalled' }))).toMatchObject({ action: 'flagged the order as stalled', detail: null });
   });
 });
 

@@ -1,5 +1,7 @@
 /** How a timeline entry reads: "Dana Ortiz changed status Open → Acknowledged". Pure. */
 import type { TimelineEntryView } from '../../../server/http/api-types';
+import { holdReasonLabel } from './hold-reason';
+import { priorityRank } from './priority';
 import { OUTCOME_LABEL } from './work-order-outcome';
 import { STATUS_LABEL, isStatus } from './work-order-status';
 
@@ -8,7 +10,15 @@ export interface TimelineText {
   action: string;
   from: string | null;
   to: string | null;
+  /** Said after the change, e.g. the hold reason: "Waiting for parts". */
+  detail: string | null;
 }
+
+const SLA_ACTION: Record<string, string> = {
+  'warn-assignee': 'warned the assignee',
+  'escalate-supervisor': 'escalated to the supervisor',
+  'flag-stalled': 'flagged the order as stalled',
+};
 
 function label(value: string | null): string | null {
   if (value === null) return null;
@@ -20,23 +30,33 @@ function label(value: string | null): string | null {
 }
 
 export function describeTimelineEntry(e: TimelineEntryView): TimelineText {
+  const plain = (action: string, from: string | null = null, to: string | null = null): TimelineText => ({ action, from, to, detail: null });
   switch (e.kind) {
     case 'created':
-      return { action: 'opened the work order', from: null, to: null };
+      return plain('opened the work order');
     case 'status':
-      return { action: 'changed status', from: label(e.from), to: label(e.to) };
+      return { action: 'changed status', from: label(e.from), to: label(e.to), detail: e.to === 'on-hold' ? holdReasonLabel(e.holdReason) : null };
     case 'comment':
-      return { action: 'commented', from: null, to: null };
+      return plain('commented');
     case 'occurrence':
-      return { action: 'saw the fault again', from: null, to: null };
+      return plain('saw the fault again');
     case 'severity':
-      return { action: e.from && e.to && rank(e.to) < rank(e.from) ? 'lowered severity' : 'raised severity', from: label(e.from), to: label(e.to) };
+      return plain(e.from && e.to && rank(e.to) < rank(e.from) ? 'lowered severity' : 'raised severity', label(e.from), label(e.to));
     case 'outcome':
-      return { action: 'recorded the outcome', from: null, to: label(e.to) };
+      return plain('recorded the outcome', null, label(e.to));
     case 'recurrence':
-      return { action: 'linked a recurrence: the fault came back', from: e.from, to: e.to };
+      return plain('linked a recurrence: the fault came back', e.from, e.to);
+    case 'priority': {
+      if (e.from === null) return plain('set the priority', null, e.to);
+      const up = priorityRank(e.to as never) < priorityRank(e.from as never);
+      return plain(up ? 'raised the priority' : e.from === e.to ? 're-scored the priority' : 'lowered the priority', e.from, e.to);
+    }
+    case 'sla': {
+      const action = (e.to && SLA_ACTION[e.to]) ?? 'recorded an SLA event';
+      return { action, from: null, to: null, detail: e.from === 'response' ? 'Response target' : e.from === 'resolution' ? 'Resolution target' : null };
+    }
     default:
-      return { action: String(e.kind), from: label(e.from), to: label(e.to) };
+      return plain(String(e.kind), label(e.from), label(e.to));
   }
 }
 

@@ -129,6 +129,30 @@ describe('applyWorkOrderEvent', () => {
   });
 });
 
+describe('priority order and filter', () => {
+  it('sorts by priority first, newest first within it', () => {
+    const s = initialListState('active', [order(1, { priority: 'P1' }), order(2, { priority: 'P3' }), order(3, { priority: 'P1' }), order(4, { priority: 'P0' })]);
+    expect(ids(s.items)).toEqual([4, 3, 1, 2]);
+  });
+  it('moves a row when its priority changes', () => {
+    const s = initialListState('active', [order(1), order(2), order(3)]);
+    const { state } = applyWorkOrderEvent(s, { change: 'updated', workOrder: order(1, { priority: 'P0', updatedAt: 9000 }) });
+    expect(ids(state.items)).toEqual([1, 3, 2]);
+  });
+  it('keeps only the chosen priorities, live too', () => {
+    const s = initialListState('active', [order(1, { priority: 'P0' }), order(2)], 2, null, ['P0', 'P1']);
+    expect(ids(s.items)).toEqual([1]);
+    expect(applyWorkOrderEvent(s, { change: 'created', workOrder: order(5, { priority: 'P4' }) }).change).toBe('ignored');
+    const dropped = applyWorkOrderEvent(s, { change: 'updated', workOrder: order(1, { priority: 'P2', updatedAt: 9000 }) });
+    expect(dropped.change).toBe('removed');
+  });
+  it('counts urgent and SLA-breached active orders', () => {
+    const breachedSla = { ...order(1).sla, response: { ...order(1).sla.response, state: 'breached' as const } };
+    const s = summarizeQueue([order(1, { priority: 'P0', sla: breachedSla }), order(2, { priority: 'P1' }), order(3, { priority: 'P0', status: 'closed' })]);
+    expect(s).toMatchObject({ urgent: 2, breached: 1 });
+  });
+});
+
 describe('appendPage', () => {
   it('adds unseen orders and keeps the order', () => {
     const s = appendPage(initialListState('all', [order(9), order(8)], 5), [order(8), order(7), order(6)], 5);
@@ -144,7 +168,7 @@ describe('summarizeQueue', () => {
       order(2),
       order(3, { status: 'closed', severity: 'alarm' }),
     ]);
-    expect(s).toEqual({ active: 2, alarms: 1, unacknowledged: 1, oldestActiveAt: 1000 });
+    expect(s).toEqual({ active: 2, alarms: 1, unacknowledged: 1, urgent: 0, breached: 0, oldestActiveAt: 1000 });
     expect(summarizeQueue([]).oldestActiveAt).toBeNull();
   });
 });

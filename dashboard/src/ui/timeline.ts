@@ -13,8 +13,8 @@ const KIND_ICON: Record<TimelineEntryView['kind'], string> = {
   severity: icons.warn,
   outcome: icons.resolved,
   recurrence: icons.repeat,
-  priority: icons.warn,
-  sla: icons.warn,
+  priority: icons.flag,
+  sla: icons.clockAlert,
 };
 
 export function renderTimeline(entries: readonly TimelineEntryView[]): HTMLElement {
@@ -46,6 +46,9 @@ export function renderTimeline(entries: readonly TimelineEntryView[]): HTMLEleme
                   t.from ? ' → ' : null,
                   t.to ? h('span', { class: 'tl-to', text: t.to }) : null,
                 )
+              : null,
+            t.detail
+              ? h('span', { class: 'tl-detail', 'data-testid': e.holdReason ? 'timeline-hold-reason' : undefined, dataset: { reason: e.holdReason ?? undefined } }, ` · ${t.detail}`)
               : null,
           ),
           e.note ? h('p', { class: e.kind === 'comment' ? 'tl-note tl-comment' : 'tl-note', text: e.note }) : null,

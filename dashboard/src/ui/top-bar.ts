@@ -1,19 +1,23 @@
-/** Product name, navigation, and the live indicator driven by the event stream. */
+/** Product name, navigation, who is signed in, and the live indicator driven by the event stream. */
 import type { LiveState } from '../lib/live-connection';
 import { LIVE_LABEL } from '../lib/live-connection';
+import type { Me } from '../lib/permissions';
 import { href, type Section } from '../lib/route';
-import { createActorControl } from './actor-control';
 import { h, svg } from './dom';
 import { icons } from './icons';
+import { createSessionBadge } from './session-badge';
 
 export interface TopBar {
   el: HTMLElement;
   setSection(section: Section | null): void;
   setLive(state: LiveState): void;
+  /** Who is signed in; null hides the navigation (sign-in screen). */
+  setMe(me: Me | null): void;
 }
 
 const NAV: Array<[Section, string, string]> = [
   ['work-orders', 'Work orders', href.workOrders()],
+  ['map', 'Line map', href.map()],
   ['devices', 'Devices', href.devices()],
   ['dead-letters', 'Dead letters', href.deadLetters()],
 ];
@@ -24,7 +28,7 @@ const LIVE_TITLE: Record<LiveState, string> = {
   reconnecting: 'Connection lost. Reconnecting; data will refresh when it is back.',
 };
 
-export function createTopBar(): TopBar {
+export function createTopBar(onSignOut: () => void): TopBar {
   const links = NAV.map(([section, label, link]) =>
     h('a', { class: 'nav-link', href: link, 'data-testid': `nav-${section}`, dataset: { section } }, label),
   );
@@ -35,6 +39,8 @@ export function createTopBar(): TopBar {
     h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
     liveText,
   );
+  const nav = h('nav', { class: 'nav', 'aria-label': 'Main' }, ...links);
+  const session = h('div', { class: 'session-slot' });
   const el = h(
     'header',
     { class: 'topbar' },
@@ -45,8 +51,8 @@ export function createTopBar(): TopBar {
       h('span', { class: 'brand-name' }, 'PdM Console'),
       h('span', { class: 'brand-sub', text: 'Predictive maintenance' }),
     ),
-    h('nav', { class: 'nav', 'aria-label': 'Main' }, ...links),
-    h('div', { class: 'topbar-right' }, createActorControl(), live),
+    nav,
+    h('div', { class: 'topbar-right' }, session, live),
   );
 
   return {
@@ -63,6 +69,11 @@ export function createTopBar(): TopBar {
       live.dataset.state = state;
       live.title = LIVE_TITLE[state];
       liveText.textContent = LIVE_LABEL[state];
+    },
+    setMe(me) {
+      nav.hidden = me === null;
+      live.hidden = me === null;
+      session.replaceChildren(...(me ? [createSessionBadge(me, onSignOut)] : []));
     },
   };
 }

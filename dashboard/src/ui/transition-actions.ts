@@ -1,15 +1,17 @@
 /**
  * Buttons for the next statuses an order may take, an optional note, and the
- * server's answer when it refuses (409 message shown as is). Resolving or
- * closing without a recorded outcome opens the outcome form first.
- * Cancelling asks for a second click.
+ * server's answer when it refuses (409/403 message shown as is). Resolving or
+ * closing without a recorded outcome opens the outcome form first; putting
+ * on hold asks why. Cancelling asks for a second click. A role that may not
+ * change status sees why instead of buttons.
  */
-import type { OutcomeInput, OutcomeView, WorkOrderStatus } from '../../../server/http/api-types';
-import { describeError, transitionWorkOrder } from '../api-client';
+import type { OutcomeView, WorkOrderStatus } from '../../../server/http/api-types';
+import { describeError, transitionWorkOrder, type TransitionExtras } from '../api-client';
 import { needsOutcome } from '../lib/work-order-outcome';
 import { transitionActions, type TransitionAction } from '../lib/work-order-status';
 import { h, svg } from './dom';
 import { icons } from './icons';
+import { createHoldForm } from './hold-form';
 import { createOutcomeForm } from './outcome-form';
 
 export interface TransitionTarget {
@@ -19,6 +21,8 @@ export interface TransitionTarget {
   allowed: readonly WorkOrderStatus[] | null;
   outcome: OutcomeView | null;
   failureMode: string | null;
+  /** Why this person may not change status (their role), or null when they may. */
+  readOnly: string | null;
 }
 
 export interface TransitionActions {
@@ -63,13 +67,13 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
     message.textContent = text ?? '';
   };
 
-  const send = async (to: WorkOrderStatus, outcome?: OutcomeInput) => {
+  const send = async (to: WorkOrderStatus, extras: Omit<TransitionExtras, 'note'> = {}) => {
     if (!current || busy) return false;
     busy = true;
     buttons.querySelectorAll('button').forEach((b) => (b.disabled = true));
     showError(null);
     try {
-      await transitionWorkOrder(current.id, to, note.value.trim() || undefined, outcome);
+      await transitionWorkOrder(current.id, to, { ...extras, note: note.value.trim() || undefined });
       note.value = '';
       outcomeSlot.replaceChildren();
       onDone();
@@ -91,7 +95,7 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
       to: a.to,
       failureMode: current.failureMode,
       submit: async (outcome) => {
-        if (await send(a.to, outcome)) buttons.hidden = false;
+        if (await send(a.to, { outcome })) buttons.hidden = false;
       },
       cancel: () => {
         outcomeSlot.replaceChildren();
@@ -101,6 +105,23 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
     });
     outcomeSlot.replaceChildren(form);
     form.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  };
+
+  const openHold = () => {
+    buttons.hidden = true;
+    showError(null);
+    const form = createHoldForm({
+      submit: async (holdReason) => {
+        if (await send('on-hold', { holdReason })) buttons.hidden = false;
+      },
+      cancel: () => {
+        outcomeSlot.replaceChildren();
+        buttons.hidden = false;
+        showError(null);
+      },
+    });
+    outcomeSlot.replaceChildren(form);
+    form.querySelector<HTMLElement>('select')?.focus();
   };
 
   const button = (a: TransitionAction) => {
@@ -126,6 +147,7 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
       }
       if (armed !== null) window.clearTimeout(armed);
       if (needsOutcome(a.to, current.outcome)) openOutcome(a);
+      else if (a.to === 'on-hold') openHold();
       else {
         b.classList.add('is-busy');
         void send(a.to).finally(() => b.classList.remove('is-busy'));
@@ -136,6 +158,13 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
 
   const render = () => {
     if (!current) return;
+    if (current.readOnly !== null) {
+      note.hidden = true;
+      buttons.hidden = false;
+      outcomeSlot.replaceChildren();
+      buttons.replaceChildren(h('p', { class: 'muted', 'data-testid': 'transition-read-only', text: current.readOnly }));
+      return;
+    }
     const actions = transitionActions(current.status, current.allowed);
     note.hidden = actions.length === 0;
     buttons.hidden = false;
@@ -156,7 +185,7 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
   return {
     el,
     update(target) {
-      const key = (t: TransitionTarget) => `${t.id}|${t.status}|${t.allowed?.join(',') ?? ''}|${t.outcome ? 1 : 0}`;
+      const key = (t: TransitionTarget) => `${t.id}|${t.status}|${t.allowed?.join(',') ?? ''}|${t.outcome ? 1 : 0}|${t.readOnly ?? ''}`;
       if (current && key(current) === key(target)) {
         current = target;
         return;

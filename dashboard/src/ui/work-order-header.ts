@@ -5,6 +5,7 @@ import { href } from '../lib/route';
 import { formatFullTimestamp } from '../lib/time-format';
 import { failureModeLabel } from '../lib/work-order-outcome';
 import { severityBadge, statusChip } from './badges';
+import { holdReasonTag, priorityChip, slaChip, stalledTag } from './planning-badges';
 import { h, svg } from './dom';
 import { fact } from './facts';
 import { icons } from './icons';
@@ -18,15 +19,19 @@ export function renderWorkOrderHeader(wo: WorkOrderDetail, lineName: string): HT
     h(
       'div',
       { class: 'wo-header-top' },
+      priorityChip(wo.priority, { long: true, overridden: !!wo.priorityOverride }),
       h('span', { class: 'wo-number mono', 'data-testid': 'wo-number', text: wo.number }),
       statusChip(wo.status),
+      wo.status === 'on-hold' ? holdReasonTag(wo.holdReason) : null,
       severityBadge(wo.severity),
       h('span', { class: 'tag', text: wo.type.replace('-', ' ') }),
       wo.stopsLine ? h('span', { class: 'tag tag-alarm', 'data-testid': 'wo-stops-line' }, svg(icons.line), 'Stops the line') : null,
       due ? h('span', { class: `tag tag-due due-${due.tone}`, 'data-testid': 'wo-due', title: formatFullTimestamp(wo.dueAt!) }, svg(icons.clock), due.text) : null,
+      wo.sla?.stalled ? stalledTag() : null,
       wo.repairEffective === false ? h('span', { class: 'tag tag-warn', 'data-testid': 'wo-repair-failed' }, svg(icons.repeat), 'Fault came back after this repair') : null,
     ),
     h('h1', { class: 'wo-title', text: wo.title }),
+    wo.sla ? h('div', { class: 'wo-sla-line' }, slaChip(wo.sla)) : null,
     wo.recurrenceOf
       ? h(
           'p',

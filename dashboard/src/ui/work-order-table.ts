@@ -6,6 +6,7 @@ import type { WorkOrderView } from '../../../server/http/api-types';
 import { dueState } from '../lib/due-date';
 import { href } from '../lib/route';
 import { severityBadge, statusChip } from './badges';
+import { holdReasonTag, priorityChip, slaChip, stalledTag } from './planning-badges';
 import { createReconciler, h, svg } from './dom';
 import { icons } from './icons';
 import { timeAgo } from './relative-time';
@@ -25,11 +26,13 @@ export interface WorkOrderTable {
 
 export function createWorkOrderTable(options: WorkOrderTableOptions): WorkOrderTable {
   const columns: Array<[key: string, label: string]> = [
+    ['priority', 'Prio'],
     ['number', 'Number'],
     ['status', 'Status'],
     ['severity', 'Severity'],
     ...(options.showDevice ? [['device', 'Device · Line'] as [string, string]] : []),
     ['title', 'Title'],
+    ['sla', 'SLA'],
     ['occurrences', 'Occ.'],
     ['age', 'Age'],
   ];
@@ -51,7 +54,7 @@ function row(o: WorkOrderView, options: WorkOrderTableOptions): HTMLTableRowElem
     {
       class: `wo-row sev-${o.severity ?? 'none'}`,
       'data-testid': 'wo-row',
-      dataset: { number: o.number, id: o.id, status: o.status, severity: o.severity ?? 'none' },
+      dataset: { number: o.number, id: o.id, status: o.status, severity: o.severity ?? 'none', priority: o.priority },
       on: {
         click: (ev) => {
           if ((ev.target as HTMLElement).closest('a, button')) return;
@@ -59,6 +62,7 @@ function row(o: WorkOrderView, options: WorkOrderTableOptions): HTMLTableRowElem
         },
       },
     },
+    h('td', { class: 'col-priority', 'data-label': 'Priority' }, priorityChip(o.priority, { overridden: !!o.priorityOverride })),
     h('td', { class: 'col-number', 'data-label': 'Number' }, link),
     h('td', { class: 'col-status', 'data-label': 'Status' }, statusChip(o.status)),
     h('td', { class: 'col-severity', 'data-label': 'Severity' }, severityBadge(o.severity)),
@@ -76,6 +80,7 @@ function row(o: WorkOrderView, options: WorkOrderTableOptions): HTMLTableRowElem
       h('span', { class: 'title-text', title: o.description || o.title, text: o.title }),
       rowTags(o),
     ),
+    h('td', { class: 'col-sla', 'data-label': 'SLA' }, slaChip(o.sla, true)),
     h(
       'td',
       { class: 'col-occurrences num', 'data-label': 'Occurrences', title: 'Times detection saw this fault while the order was open' },
@@ -86,14 +91,16 @@ function row(o: WorkOrderView, options: WorkOrderTableOptions): HTMLTableRowElem
   return tr;
 }
 
-/** Small flags under the title: not a detection, stops the line, due / overdue. */
+/** Small flags under the title: not a detection, stops the line, on hold why, stalled, due / overdue. */
 function rowTags(o: WorkOrderView): HTMLElement | null {
   const due = dueState(o.dueAt, o.status, Date.now());
   const tags = [
     o.type !== 'potential-fault' ? h('span', { class: 'tag', text: o.type.replace('-', ' ') }) : null,
     o.stopsLine ? h('span', { class: 'tag tag-alarm', 'data-testid': 'wo-stops-line' }, svg(icons.line), 'Stops line') : null,
+    o.status === 'on-hold' ? holdReasonTag(o.holdReason) : null,
+    o.sla?.stalled ? stalledTag() : null,
     due && due.tone !== 'later' ? h('span', { class: `tag tag-due due-${due.tone}` }, svg(icons.clock), due.text) : null,
     o.recurrenceOf ? h('span', { class: 'tag tag-warn' }, svg(icons.repeat), 'Recurrence') : null,
-  ].filter((t): t is HTMLSpanElement => t !== null);
+  ].filter((t): t is HTMLElement => t !== null);
   return tags.length ? h('span', { class: 'row-tags' }, ...tags) : null;
 }

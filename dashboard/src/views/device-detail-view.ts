@@ -41,7 +41,19 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
     h(
       'section',
       { class: 'panel', 'data-testid': 'device-work-orders' },
-      h('header', { class: 'panel-head' }, h('h2', { text: 'Active work orders' }), h('a', { class: 'panel-head-aside', href: href.workOrders('all'), text: 'All work orders →' })),
+      h(
+        'header',
+        { class: 'panel-head' },
+        h('h2', { text: 'Active work orders' }),
+        h(
+          'span',
+          { class: 'panel-head-aside head-actions' },
+          ctx.session.can('create-order')
+            ? h('a', { class: 'btn btn-secondary btn-small', href: href.newWorkOrder(deviceId), 'data-testid': 'new-order-button' }, svg(icons.plus), 'New work order')
+            : null,
+          h('a', { href: href.workOrders('all'), text: 'All work orders →' }),
+        ),
+      ),
       ordersSlot,
     ),
   );

@@ -1,10 +1,14 @@
 /** What every routed view provides, and what it gets from the app. */
 import type { Catalog } from '../catalog';
+import type { Route } from '../lib/route';
 import type { LiveEvents } from '../live-events';
+import type { Session } from '../session';
 
 export interface ViewContext {
   live: LiveEvents;
   catalog: Catalog;
+  /** Who is signed in; views show only the actions the role may take. */
+  session: Session;
   /** Sets the document title (the product name is appended). */
   setTitle(title: string): void;
 }
@@ -15,6 +19,8 @@ export interface View {
   refresh(): void;
   /** Unsubscribes and stops timers; called when the route changes. */
   dispose(): void;
+  /** The hash changed but the route key did not (e.g. the map's open line). */
+  update?(route: Route): void;
 }
 
 /** Collects unsubscribe functions and an AbortController for in-flight requests. */
@@ -36,6 +42,11 @@ export class Disposer {
   interval(fn: () => void, ms: number): void {
     const id = window.setInterval(fn, ms);
     this.add(() => window.clearInterval(id));
+  }
+
+  timeout(fn: () => void, ms: number): void {
+    const id = window.setTimeout(fn, ms);
+    this.add(() => window.clearTimeout(id));
   }
 
   dispose(): void {

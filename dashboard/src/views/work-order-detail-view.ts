@@ -1,12 +1,20 @@
-/** `#/work-orders/:id` — header, evidence chart, next steps, timeline and comments. */
+/**
+ * `#/work-orders/:id` — header (priority, SLA, hold reason), next step,
+ * priority with its reasons and the override, SLA targets, evidence chart,
+ * SLA notifications, timeline and comments. Actions show by role.
+ */
 import { ApiRequestError, describeError, getWorkOrder, isAbort, type WorkOrderDetail } from '../api-client';
+import { ACTION_ROLES, ROLE_LABEL } from '../lib/permissions';
 import { href } from '../lib/route';
 import { throttle } from '../lib/throttle';
 import { createCommentBox } from '../ui/comment-box';
 import { flash, h, replaceChildren, svg } from '../ui/dom';
 import { createEvidencePanel } from '../ui/evidence-panel';
 import { icons } from '../ui/icons';
+import { createNotificationsPanel } from '../ui/notifications-panel';
 import { renderOutcome } from '../ui/outcome-summary';
+import { createPriorityPanel } from '../ui/priority-panel';
+import { createSlaPanel } from '../ui/sla-panel';
 import { emptyState, errorState, loadingState } from '../ui/states';
 import { renderTimeline } from '../ui/timeline';
 import { createTransitionActions } from '../ui/transition-actions';
@@ -23,11 +31,22 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
   const actions = createTransitionActions(() => void load(false));
   const timelineSlot = h('div', { class: 'timeline-slot' });
   const outcomeSlot = h('div', { class: 'outcome-summary-slot' });
-  const comments = createCommentBox(() => order?.id ?? null, () => void load(false));
+  const comments = ctx.session.can('comment') ? createCommentBox(() => order?.id ?? null, () => void load(false)) : null;
+  const priority = createPriorityPanel(() => void load(false));
+  const sla = createSlaPanel();
+  const notifications = createNotificationsPanel(id);
   const body = h(
     'div',
     { class: 'detail-grid' },
-    h('div', { class: 'detail-main' }, outcomeSlot, evidence.el, h('section', { class: 'panel description', 'data-testid': 'wo-description' })),
+    h(
+      'div',
+      { class: 'detail-main' },
+      outcomeSlot,
+      h('div', { class: 'planning-grid' }, sla.el, priority.el),
+      evidence.el,
+      h('section', { class: 'panel description', 'data-testid': 'wo-description' }),
+      notifications.el,
+    ),
     h(
       'div',
       { class: 'detail-side' },
@@ -35,6 +54,10 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       h('section', { class: 'panel timeline-panel' }, h('header', { class: 'panel-head' }, h('h2', { text: 'Timeline' })), timelineSlot, comments),
     ),
   );
+  const role = ctx.session.me?.role;
+  const readOnly = ctx.session.can('transition')
+    ? null
+    : `Signed in as ${role ? ROLE_LABEL[role].toLowerCase() : 'nobody'}: only ${ACTION_ROLES.transition.map((r) => `${ROLE_LABEL[r].toLowerCase()}s`).join(', ')} change the status.`;
   const content = h('div', null, loadingState('Loading work order…'));
   const el = h(
     'section',
@@ -61,7 +84,10 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       allowed: wo.allowedTransitions ?? null,
       outcome: wo.outcome ?? null,
       failureMode: wo.failureMode ?? null,
+      readOnly,
     });
+    priority.update(wo, ctx.session.can('override-priority'));
+    sla.update(wo.sla);
     replaceChildren(timelineSlot, renderTimeline(wo.timeline));
     if (first) replaceChildren(content, header, body);
     evidence.update(wo.evidence);
@@ -73,6 +99,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
     try {
       const [wo] = await Promise.all([getWorkOrder(id, signal), ctx.catalog.loadLines()]);
       render(wo, highlight);
+      void notifications.load(signal);
     } catch (err) {
       if (isAbort(err)) return;
       order = null;
@@ -90,6 +117,8 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
     }),
   );
   d.add(() => evidence.destroy());
+  // SLA clocks move on between events: keep the panel's "left" and states true.
+  d.interval(() => order && sla.update(order.sla), 30_000);
 
   void load(true);
   return { el, refresh: () => void load(false), dispose: () => d.dispose() };

@@ -1,5 +1,9 @@
-/** `#/` — the work-order queue, newest first, patched live from 'work-order' events. */
-import type { ServerEvents } from '../../../server/http/api-types';
+/**
+ * `#/` — the work-order queue, most urgent priority first and newest first
+ * within it, filtered by status and priority, patched live from 'work-order'
+ * events. Re-read quietly every minute so SLA states and due times stay true.
+ */
+import type { Priority, ServerEvents } from '../../../server/http/api-types';
 import { describeError, isAbort, listWorkOrders } from '../api-client';
 import { href, type StatusFilter } from '../lib/route';
 import { formatDuration } from '../lib/time-format';
@@ -14,6 +18,7 @@ import { STATUSES, STATUS_LABEL } from '../lib/work-order-status';
 import { h, flash, replaceChildren, svg } from '../ui/dom';
 import { icons } from '../ui/icons';
 import { kpi } from '../ui/kpi';
+import { priorityFilter } from '../ui/priority-filter';
 import { emptyState, errorState, skeletonRows } from '../ui/states';
 import { createWorkOrderTable } from '../ui/work-order-table';
 import { Disposer, type View, type ViewContext } from './view';
@@ -22,7 +27,9 @@ const PAGE = 100;
 
 const EMPTY_TEXT = 'No work orders — detection opens them automatically when a device misbehaves';
 
-export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
+const QUIET_REFRESH_MS = 60_000;
+
+export function workOrdersView(ctx: ViewContext, filter: StatusFilter, priorities: Priority[] = []): View {
   const d = new Disposer();
   ctx.setTitle('Work orders');
 
@@ -41,10 +48,22 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
     h(
       'header',
       { class: 'page-header' },
-      h('div', null, h('h1', { text: 'Work orders' }), h('p', { class: 'page-sub', text: 'Raised by condition monitoring and by people. Newest first.' })),
-      summary,
+      h(
+        'div',
+        null,
+        h('h1', { text: 'Work orders' }),
+        h('p', { class: 'page-sub', text: 'Raised by condition monitoring and by people. Most urgent first (P0), newest first within a priority.' }),
+      ),
+      h(
+        'div',
+        { class: 'page-header-side' },
+        summary,
+        ctx.session.can('create-order')
+          ? h('a', { class: 'btn btn-primary', href: href.newWorkOrder(), 'data-testid': 'new-order-button' }, svg(icons.plus), 'New work order')
+          : null,
+      ),
     ),
-    filterBar(filter),
+    h('div', { class: 'filters' }, filterBar(filter, priorities), priorityFilter(filter, priorities)),
     h('div', { class: 'panel' }, content, footer),
   );
 
@@ -59,8 +78,11 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
     if (!state) return;
     renderSummary();
     if (state.items.length === 0) {
-      const detail = filter === 'active' ? undefined : `Nothing is ${STATUS_LABEL_FOR(filter)} right now.`;
-      replaceChildren(content, emptyState(filter === 'active' || filter === 'all' ? EMPTY_TEXT : `No ${STATUS_LABEL_FOR(filter)} work orders`, detail));
+      const scope = priorities.length ? ` at ${priorities.join(', ')}` : '';
+      const detail = priorities.length ? 'Try “Any priority”.' : filter === 'active' ? undefined : `Nothing is ${STATUS_LABEL_FOR(filter)} right now.`;
+      const title =
+        filter === 'active' || filter === 'all' ? (scope ? `No ${filter} work orders${scope}` : EMPTY_TEXT) : `No ${STATUS_LABEL_FOR(filter)} work orders${scope}`;
+      replaceChildren(content, emptyState(title, detail));
       table.render([]);
       footer.replaceChildren();
       return;
@@ -79,7 +101,8 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
     const s = summarizeQueue(state.items);
     summary.replaceChildren(
       kpi('Active', String(s.active), 'kpi-active'),
-      kpi('Alarm severity', String(s.alarms), s.alarms > 0 ? 'kpi-alarm' : '', 'Alarm'),
+      kpi('P0 – P1', String(s.urgent), s.urgent > 0 ? 'kpi-alarm' : '', 'P0–P1'),
+      kpi('SLA breached', String(s.breached), s.breached > 0 ? 'kpi-alarm' : '', 'Breached'),
       kpi('Not acknowledged', String(s.unacknowledged), s.unacknowledged > 0 ? 'kpi-warn' : '', 'New'),
       kpi('Oldest active', s.oldestActiveAt === null ? '—' : formatDuration(Date.now() - s.oldestActiveAt), '', 'Oldest'),
     );
@@ -95,19 +118,23 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
     );
   };
 
-  const load = async () => {
-    showLoading();
-    state = null;
-    pending = [];
+  const load = async (quiet = false) => {
+    if (quiet && !state) return;
+    if (!quiet) {
+      showLoading();
+      state = null;
+      pending = [];
+    }
     const signal = d.nextSignal();
     try {
-      const [page] = await Promise.all([listWorkOrders({ filter, limit: PAGE, signal }), ctx.catalog.loadLines()]);
-      state = initialListState(filter, page.items, page.total);
-      table = newTable();
+      const limit = quiet && state ? Math.max(PAGE, state.items.length) : PAGE;
+      const [page] = await Promise.all([listWorkOrders({ filter, priorities, limit, signal }), ctx.catalog.loadLines()]);
+      state = initialListState(filter, page.items, page.total, null, priorities);
+      if (!quiet) table = newTable();
       for (const ev of pending.splice(0)) state = applyWorkOrderEvent(state, ev).state;
       render();
     } catch (err) {
-      if (isAbort(err)) return;
+      if (isAbort(err) || quiet) return;
       summary.replaceChildren();
       replaceChildren(content, errorState(describeError(err), () => void load()));
     }
@@ -119,7 +146,7 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
     button.disabled = true;
     button.textContent = 'Loading…';
     try {
-      const page = await listWorkOrders({ filter, limit: PAGE, offset: state.items.length });
+      const page = await listWorkOrders({ filter, priorities, limit: PAGE, offset: state.items.length });
       state = appendPage(state, page.items, page.total);
       render();
     } catch (err) {
@@ -142,8 +169,9 @@ export function workOrdersView(ctx: ViewContext, filter: StatusFilter): View {
       for (const row of result?.changed ?? []) flash(row, 'row-updated', 1600);
     }),
   );
-  // Keep "oldest active" honest between events.
+  // Keep "oldest active" honest between events, and SLA states and due times between fetches.
   d.interval(renderSummary, 30_000);
+  d.interval(() => void load(true), QUIET_REFRESH_MS);
 
   void load();
   return { el, refresh: () => void load(), dispose: () => d.dispose() };
@@ -154,7 +182,7 @@ function STATUS_LABEL_FOR(filter: StatusFilter): string {
 }
 
 
-function filterBar(current: StatusFilter): HTMLElement {
+function filterBar(current: StatusFilter, priorities: readonly Priority[]): HTMLElement {
   const options: Array<[StatusFilter, string]> = [
     ['active', 'Active'],
     ['all', 'All'],
@@ -168,7 +196,7 @@ function filterBar(current: StatusFilter): HTMLElement {
         'a',
         {
           class: `filter${value === current ? ' is-active' : ''}${i === 1 ? ' filter-sep' : ''}`,
-          href: href.workOrders(value),
+          href: href.workOrders(value, priorities),
           'aria-current': value === current ? 'page' : undefined,
           'data-testid': `filter-${value}`,
         },
