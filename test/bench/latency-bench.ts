@@ -17,10 +17,13 @@ import { apiClient } from './api-client';
 import { connectClient, LoadPublisher, loadDevices, publishAsync, type LoadDevice } from './load-publisher';
 import { generatePlant } from './plant-gen';
 import { ServerProcess } from './server-process';
+import { summarizeProfile, type ProfileSummary } from './profile-summary';
 import { SseReader } from './sse-reader';
 import { progress, round, sleep, summarize, type LatencySummary } from './stats';
 
 export interface LatencySettings {
+  /** CPU-profile the server over the trials into this file. */
+  profileFile?: string;
   trials: number;
   backgroundDevices: number;
   backgroundRate: number;
@@ -38,6 +41,8 @@ export interface LatencyResult {
   http: LatencySummary;
   sse: LatencySummary;
   serverLoopDelayP99Ms: number;
+  serverLoopDelayMaxMs: number;
+  profile?: ProfileSummary & { file: string };
 }
 
 const SAMPLE_MS = 1000;
@@ -79,6 +84,7 @@ export async function runLatencyBench(s: LatencySettings): Promise<LatencyResult
     // Warm the HTTP path (keep-alive connection, route, statements).
     for (let i = 0; i < 20; i++) await (await api.get(`/api/work-orders?deviceId=${trialDevices[0]!.id}`)).arrayBuffer();
 
+    if (s.profileFile) await server.profileStart();
     const s1 = await server.stats(true);
     const puback: number[] = [];
     const http: number[] = [];
@@ -118,6 +124,7 @@ export async function runLatencyBench(s: LatencySettings): Promise<LatencyResult
       await sleep(20);
     }
     const s2 = await server.stats();
+    if (s.profileFile) await server.profileStop(s.profileFile);
     const result: LatencyResult = {
       trials: trialDevices.length,
       timeouts,
@@ -128,6 +135,8 @@ export async function runLatencyBench(s: LatencySettings): Promise<LatencyResult
       http: summarize(http),
       sse: summarize(sseLat),
       serverLoopDelayP99Ms: round(s2.loopDelay.p99, 1),
+      serverLoopDelayMaxMs: round(s2.loopDelay.max, 1),
+      ...(s.profileFile && { profile: { file: s.profileFile, ...summarizeProfile(s.profileFile, 15) } }),
     };
     return result;
   } finally {

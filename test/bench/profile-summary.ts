@@ -87,7 +87,14 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
     e.selfMs += us / 1000;
     fn.set(key, e);
     const owner = name.startsWith('(') ? null : projectCaller(id);
-    const ck = owner ? `${owner.callFrame.functionName || '(anonymous)'} ${shortUrl(owner.callFrame.url)}` : name.startsWith('(') ? name : `(no project caller) ${packageOf(url)}`;
+    const harness = owner !== null && owner.callFrame.url.includes('/test/bench/');
+    const ck = harness
+      ? '(bench harness: inspector starting the profile)'
+      : owner
+        ? `${owner.callFrame.functionName || '(anonymous)'} ${shortUrl(owner.callFrame.url)}`
+        : name.startsWith('(')
+          ? name
+          : `(no project caller) ${packageOf(url)}`;
     const ce = callers.get(ck) ?? { name: ck, where: '', selfMs: 0, pct: 0 };
     ce.selfMs += us / 1000;
     callers.set(ck, ce);

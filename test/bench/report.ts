@@ -68,13 +68,13 @@ export function renderReport(r: BenchResults, loads: LoadSample[], meta: { quick
       '1 ingest e2e (detection on)',
       topo,
       `${fmt(e.samplesPerSec, 0)} samples/s`,
-      `rounds ${e.perRound.map((x) => fmt(x)).join(' / ')}; server CPU ${fmt(e.serverCpuPct)} %, PUBACK p50 ${fmt(e.ackP50Ms)} ms; goal >= ${fmt(GOALS.ingestSamplesPerSec)}: ${mark(e.samplesPerSec >= GOALS.ingestSamplesPerSec)}${e.storedVerified === false ? '; STORE COUNT MISMATCH' : ''}`,
+      `rounds ${e.perRound.map((x) => fmt(x)).join(' / ')}; server CPU ${fmt(e.serverCpuPct)} % = ${fmt(e.cpuMicrosPerSample, 1)} µs/sample, PUBACK p50 ${fmt(e.ackP50Ms)} ms; goal >= ${fmt(GOALS.ingestSamplesPerSec)}: ${mark(e.samplesPerSec >= GOALS.ingestSamplesPerSec)}${e.storedVerified === false ? '; STORE COUNT MISMATCH' : ''}`,
     ]);
     rows.push([
       '1 ingest pass-through (baseline)',
       topo,
       `${fmt(p.samplesPerSec)} samples/s`,
-      `rounds ${p.perRound.map((x) => fmt(x)).join(' / ')}; server CPU ${fmt(p.serverCpuPct)} %, publisher CPU ${fmt(p.publisherCpuPct)} %`,
+      `rounds ${p.perRound.map((x) => fmt(x)).join(' / ')}; server CPU ${fmt(p.serverCpuPct)} % = ${fmt(p.cpuMicrosPerSample, 2)} µs/sample, publisher CPU ${fmt(p.publisherCpuPct)} %`,
     ]);
     rows.push(['1 ingest ratio e2e / pass-through', topo, fmt(c.ratio, 2), `median of per-round ratios; goal >= ${GOALS.ingestRatio}: ${mark(c.ratio >= GOALS.ingestRatio)}`]);
     rows.push([
@@ -98,7 +98,7 @@ export function renderReport(r: BenchResults, loads: LoadSample[], meta: { quick
     const d = `${l.trials} trials (${l.timeouts} timed out), background ${fmt(l.backgroundRateMeasured)} samples/s over ${fmt(l.backgroundDevices)} devices`;
     rows.push(['2 detection latency, PUBACK', 'completing sample -> PUBACK', `p50 ${fmt(l.puback.p50, 1)} / p99 ${fmt(l.puback.p99, 1)} ms`, 'ingest acknowledges after store + detection + work-order intake']);
     rows.push(['2 detection latency, HTTP', 'completing sample -> order in GET /api/work-orders?deviceId=', `p50 ${fmt(l.http.p50, 1)} / p99 ${fmt(l.http.p99, 1)} ms`, `${d}; goal p99 < ${GOALS.detectionP99Ms}: ${mark(l.http.p99 < GOALS.detectionP99Ms && l.timeouts === 0)}`]);
-    rows.push(['2 detection latency, SSE', 'completing sample -> event: work-order on /api/events', `p50 ${fmt(l.sse.p50, 1)} / p99 ${fmt(l.sse.p99, 1)} ms`, `server loop delay p99 ${fmt(l.serverLoopDelayP99Ms, 1)} ms; goal p99 < ${GOALS.detectionP99Ms}: ${mark(l.sse.p99 < GOALS.detectionP99Ms && l.timeouts === 0)}`]);
+    rows.push(['2 detection latency, SSE', 'completing sample -> event: work-order on /api/events', `p50 ${fmt(l.sse.p50, 1)} / p99 ${fmt(l.sse.p99, 1)} ms`, `server event-loop delay p99 ${fmt(l.serverLoopDelayP99Ms, 1)} / max ${fmt(l.serverLoopDelayMaxMs, 0)} ms; goal p99 < ${GOALS.detectionP99Ms}: ${mark(l.sse.p99 < GOALS.detectionP99Ms && l.timeouts === 0)}`]);
   }
   if (r.http) {
     const h = r.http;
@@ -135,6 +135,7 @@ export function renderReport(r: BenchResults, loads: LoadSample[], meta: { quick
   }
   const profiles: [string, ProfileSummary][] = [];
   for (const c of r.ingest ?? []) if (c.profile) profiles.push([`ingest e2e server, ${fmt(c.devices)} devices (${c.profile.file})`, c.profile]);
+  if (r.latency?.profile) profiles.push([`detection latency: server during the trials (${r.latency.profile.file})`, r.latency.profile]);
   for (const e of r.http?.endpoints ?? []) if (e.profile) profiles.push([`HTTP ${e.name} (${e.profile.file})`, e.profile]);
   if (profiles.length) {
     out.push('', 'CPU profiles of the server process over the measured windows:');

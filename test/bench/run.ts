@@ -28,6 +28,12 @@ const BENCHMARKS = ['ingest', 'edge', 'latency', 'http', 'replay'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 const ALIASES: Record<string, BenchName> = { memory: 'ingest', detection: 'latency', backtest: 'replay', 'edge-agents': 'edge' };
 
+function positive(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${v}" is not a positive whole number`);
+  return n;
+}
+
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 const program = new Command()
@@ -43,6 +49,8 @@ const program = new Command()
   )
   .option('--out <file>', 'JSON results file (default data/bench/results-<date>.json)')
   .option('--profile', 'CPU-profile the server over each measured window (ingest per scale, HTTP per endpoint) and summarise', false)
+  .option('--rounds <n>', 'ingest: alternating rounds per target (default 3, --quick 1)', (v) => positive(v))
+  .option('--window-s <s>', 'ingest: measured seconds per round (default 5, --quick 3)', (v) => positive(v))
   .option('--scales <devices>', 'ingest scales, comma-separated device counts', (v) =>
     list(v).map((x) => {
       const n = Number(x.replace(/_/g, ''));
@@ -52,7 +60,7 @@ const program = new Command()
   );
 
 program.parse();
-const opts = program.opts<{ quick: boolean; only?: BenchName[]; out?: string; profile: boolean; scales?: number[] }>();
+const opts = program.opts<{ quick: boolean; only?: BenchName[]; out?: string; profile: boolean; scales?: number[]; rounds?: number; windowS?: number }>();
 const quick = opts.quick;
 const selected = new Set<BenchName>(opts.only ?? BENCHMARKS);
 const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
@@ -85,10 +93,10 @@ async function main(): Promise<void> {
     () =>
       runIngestBench({
         scales: opts.scales ?? [100, 1_000, 10_000],
-        rounds: quick ? 1 : 3,
-        firstWarmupS: quick ? 2 : 4,
+        rounds: opts.rounds ?? (quick ? 1 : 3),
+        firstWarmupS: quick ? 2 : 3,
         warmupS: 2,
-        measureS: quick ? 3 : 6,
+        measureS: opts.windowS ?? (quick ? 3 : 5),
         samplesPerMessage: 100,
         window: 64,
         // One MQTT connection per 100..500 devices: 1 client at 100 devices, 10 at 1,000, 20 at 10,000.
@@ -97,8 +105,8 @@ async function main(): Promise<void> {
       }),
     (r) => (results.ingest = r),
   );
-  await run('edge', () => runEdgeAgentsBench({ devices: 1_000, speed: 30, warmupS: quick ? 2 : 3, measureS: quick ? 3 : 6 }), (r) => (results.edge = r));
-  await run('latency', () => runLatencyBench({ trials: quick ? 20 : 100, backgroundDevices: 1_000, backgroundRate: 10_000, warmupS: quick ? 2 : 3 }), (r) => (results.latency = r));
+  await run('edge', () => runEdgeAgentsBench({ devices: 1_000, speed: 20, warmupS: quick ? 2 : 3, measureS: quick ? 3 : 6 }), (r) => (results.edge = r));
+  await run('latency', () => runLatencyBench({ profileFile: profileDir && join(profileDir, 'latency.cpuprofile'), trials: quick ? 20 : 100, backgroundDevices: 1_000, backgroundRate: 10_000, warmupS: quick ? 2 : 3 }), (r) => (results.latency = r));
   await run(
     'http',
     () =>
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
         devices: 1_000,
         requests: quick ? 30 : 200,
         warmup: quick ? 5 : 20,
-        budgetMs: quick ? 1_500 : 8_000,
+        budgetMs: quick ? 1_500 : 5_000,
         profileDir,
       }),
     (r) => (results.http = r),
