@@ -11,6 +11,7 @@ import { authMiddleware, tokenRoutes } from '../auth';
 import { backtestRoutes } from '../backtest';
 import { deadLetterRoutes } from '../dead-letters';
 import { deviceRoutes } from '../devices';
+import { kpiRoutes } from '../kpis';
 import { lineRoutes } from '../lines';
 import { lineStateRoutes } from '../line-states';
 import { ruleRoutes } from '../rules';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono {
     .route('/', deadLetterRoutes(services.deadLetters))
     .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }))
     .route('/', tokenRoutes(services.tokens))
+    .route('/', kpiRoutes({ database: deps.database, now: deps.now }))
     .route('/', backtestRoutes({ database: deps.database, telemetryStore: deps.telemetryStore, rules: services.rules }));
 
   const app = new Hono();
