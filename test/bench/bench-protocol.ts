@@ -52,7 +52,19 @@ export interface ReadyInfo {
   mqttUrl: string;
   startupMs: number;
   seedMs: number;
-  seeded: { workOrders: number; timelineEntries: number; telemetryPoints: number; priorityBackfill: number; priorityBackfillMs: number };
+  seeded: {
+    workOrders: number;
+    timelineEntries: number;
+    telemetryPoints: number;
+    /** Unfinished orders given a priority by the product's backfill, and how long it took. */
+    priorityBackfill: number;
+    priorityBackfillMs: number;
+    /** The SLA monitor's first tick (records every due escalation) and a steady-state one. */
+    firstSlaTickMs: number;
+    slaNotifications: number;
+    steadySlaTickMs: number;
+    slaOrdersEvaluated: number;
+  };
 }
 
 export type ParentMessage =

@@ -21,6 +21,7 @@ import type { ChildMessage, MemoryFigures, ParentMessage, ReadyInfo, ServerStart
 import { seedDatabases } from './seed';
 
 const send = (msg: ChildMessage) => process.send!(msg);
+const NOTHING_SEEDED: ReadyInfo['seeded'] = { workOrders: 0, timelineEntries: 0, telemetryPoints: 0, priorityBackfill: 0, priorityBackfillMs: 0, firstSlaTickMs: 0, slaNotifications: 0, steadySlaTickMs: 0, slaOrdersEvaluated: 0 };
 
 const peak: MemoryFigures = { rss: 0, heapUsed: 0, heapTotal: 0, external: 0 };
 function sampleMemory(): MemoryFigures {
@@ -99,7 +100,7 @@ async function start(options: ServerStartOptions): Promise<ReadyInfo> {
   const t0 = performance.now();
   if (options.mode === 'passthrough') {
     passthrough = await startPassthroughBroker();
-    return { httpUrl: null, token: null, mqttUrl: passthrough.url, startupMs: performance.now() - t0, seedMs: 0, seeded: { workOrders: 0, timelineEntries: 0, telemetryPoints: 0, priorityBackfill: 0, priorityBackfillMs: 0 } };
+    return { httpUrl: null, token: null, mqttUrl: passthrough.url, startupMs: performance.now() - t0, seedMs: 0, seeded: NOTHING_SEEDED };
   }
   const config = loadConfig({
     PORT: '0',
@@ -113,7 +114,7 @@ async function start(options: ServerStartOptions): Promise<ReadyInfo> {
   });
   const plant = loadPlantFile(config.PLANT_FILE);
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
-  let seeded: ReadyInfo['seeded'] = { workOrders: 0, timelineEntries: 0, telemetryPoints: 0, priorityBackfill: 0, priorityBackfillMs: 0 };
+  let seeded: ReadyInfo['seeded'] = NOTHING_SEEDED;
   let seedMs = 0;
   if (options.seed) {
     const s0 = performance.now();

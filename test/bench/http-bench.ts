@@ -37,11 +37,25 @@ export interface EndpointResult {
   /** Items / points in one response. */
   items?: number;
   latency?: LatencySummary;
+  /** Longest event-loop stall of the server while this endpoint was timed (periodic jobs show here). */
+  serverLoopDelayMaxMs?: number;
   profile?: ProfileSummary & { file: string };
 }
 
 export interface HttpResult {
-  seeded: { workOrders: number; timelineEntries: number; telemetryPoints: number; priorityBackfill: number; priorityBackfillMs: number };
+  seeded: {
+    workOrders: number;
+    timelineEntries: number;
+    telemetryPoints: number;
+    /** Unfinished orders given a priority by the product's backfill, and how long it took. */
+    priorityBackfill: number;
+    priorityBackfillMs: number;
+    /** The SLA monitor's first tick (records every due escalation) and a steady-state one. */
+    firstSlaTickMs: number;
+    slaNotifications: number;
+    steadySlaTickMs: number;
+    slaOrdersEvaluated: number;
+  };
   seedMs: number;
   startupMs: number;
   endpoints: EndpointResult[];
@@ -85,7 +99,7 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
     const span = s.telemetryPoints >= 7 * 86_400 ? 'a week' : `${Math.round(s.telemetryPoints / 3600)} h`;
     const deepOffset = Math.round((s.workOrders * 0.5) / 1000) * 1000;
     const endpoints: Endpoint[] = [
-      { name: 'work orders: default page (50 newest)', path: () => '/api/work-orders', count: items },
+      { name: 'work orders: default page (50, priority order)', path: () => '/api/work-orders', count: items },
       { name: 'work orders: status=open', path: () => '/api/work-orders?status=open', count: items },
       { name: 'work orders: status=open-like', path: () => '/api/work-orders?status=open-like', count: items },
       { name: 'work orders: by device', path: (i) => `/api/work-orders?deviceId=${device(i)}`, count: items },
@@ -116,6 +130,7 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
       const warmUntil = performance.now() + s.budgetMs / 4;
       for (let i = 0; i < s.warmup && (i < 2 || performance.now() < warmUntil); i++) await (await api.get(e.path(i + 1))).arrayBuffer();
       const warm = s.warmup;
+      await server.stats(true); // resets the server's event-loop delay histogram
       const times: number[] = [];
       let bytes = 0;
       const stopAt = performance.now() + s.budgetMs;
@@ -127,6 +142,7 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
         if (!res.ok) throw new Error(`GET ${e.path(i)} -> ${res.status}`);
         bytes += body.byteLength;
       }
+      const loopMax = (await server.stats()).loopDelay.max;
       if (profileFile) await server.profileStop(profileFile);
       const latency = summarize(times);
       const r: EndpointResult = {
@@ -137,6 +153,7 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
         bytes: Math.round(bytes / times.length),
         ...(e.count && { items: e.count(parsed) }),
         latency,
+        serverLoopDelayMaxMs: round(loopMax, 0),
         ...(profileFile && { profile: { file: profileFile, ...summarizeProfile(profileFile, 10) } }),
       };
       progress(`http: ${e.name}: p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms (${times.length} requests, ${Math.round(bytes / times.length / 1024)} KiB each)`);

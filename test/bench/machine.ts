@@ -31,7 +31,8 @@ export function machineInfo() {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
   } catch {
-    // not a git checkout
+    // not a git checkout (e.g. a `git archive` export): say which commit through BENCH_GIT_COMMIT
+    commit = process.env.BENCH_GIT_COMMIT ?? null;
   }
   return {
     node: process.version,

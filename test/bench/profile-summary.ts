@@ -80,25 +80,27 @@ export function summarizeProfile(file: string, top = 25): ProfileSummary {
   for (const [id, us] of selfUs) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const name = functionName || '(anonymous)';
+    // V8's pseudo-frames: (idle), (garbage collector), (program), (root).
+    const pseudo = functionName.startsWith('(');
     if (name === '(idle)') idle += us;
     if (name === '(garbage collector)') gc += us;
     const key = `${name} ${url}:${lineNumber + 1}`;
     const e = fn.get(key) ?? { name, where: url ? `${shortUrl(url)}:${lineNumber + 1}` : '', selfMs: 0, pct: 0 };
     e.selfMs += us / 1000;
     fn.set(key, e);
-    const owner = name.startsWith('(') ? null : projectCaller(id);
+    const owner = pseudo ? null : projectCaller(id);
     const harness = owner !== null && owner.callFrame.url.includes('/test/bench/');
     const ck = harness
       ? '(bench harness: inspector starting the profile)'
       : owner
         ? `${owner.callFrame.functionName || '(anonymous)'} ${shortUrl(owner.callFrame.url)}`
-        : name.startsWith('(')
+        : pseudo
           ? name
           : `(no project caller) ${packageOf(url)}`;
     const ce = callers.get(ck) ?? { name: ck, where: '', selfMs: 0, pct: 0 };
     ce.selfMs += us / 1000;
     callers.set(ck, ce);
-    const p = name.startsWith('(') ? name : packageOf(url);
+    const p = pseudo ? name : packageOf(url);
     const pe = pkg.get(p) ?? { name: p, where: '', selfMs: 0, pct: 0 };
     pe.selfMs += us / 1000;
     pkg.set(p, pe);
