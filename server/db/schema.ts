@@ -13,7 +13,7 @@ import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
 import { ROLES } from '../auth/roles';
 
 const SEVERITIES = ['warn', 'alarm'] as const satisfies readonly Severity[];
-const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence', 'priority', 'sla'] as const satisfies readonly TimelineEntryView['kind'][];
+const TIMELINE_KINDS = ['created', 'status', 'comment', 'occurrence', 'severity', 'outcome', 'recurrence', 'priority', 'sla', 'assignment'] as const satisfies readonly TimelineEntryView['kind'][];
 export const DEAD_LETTER_REASONS = [
   'bad-topic',
   'oversize',
@@ -162,13 +162,86 @@ export const workOrders = sqliteTable(
     priorityState: text('priority_state'),
     /** Why the order is on hold; null in every other status. */
     holdReason: text('hold_reason', { enum: HOLD_REASONS }),
+    /** The technician the order is assigned to; null until assigned. */
+    assigneeId: text('assignee_id').references((): AnySQLiteColumn => technicians.id),
+    /** Certifications the work needs (JSON string array, e.g. ["high-voltage"]); only holders can be assigned. */
+    requiredCertifications: text('required_certifications').notNull().default('[]'),
+    /** Skills the work calls for (JSON string array); rank candidates, do not exclude them. */
+    requiredSkills: text('required_skills').notNull().default('[]'),
   },
   (t) => [
     uniqueIndex('work_orders_number_idx').on(t.number),
+    index('work_orders_assignee_status_idx').on(t.assigneeId, t.status),
     index('work_orders_priority_idx').on(t.priority, t.id),
     index('work_orders_device_mode_status_idx').on(t.deviceId, t.failureMode, t.status),
     index('work_orders_status_idx').on(t.status),
     index('work_orders_type_idx').on(t.type),
+  ],
+);
+
+/** The people who do the work: skills, certifications with expiry, shifts, on which site. */
+export const technicians = sqliteTable(
+  'technicians',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** JSON string array, e.g. ["mechanical", "vibration-analysis"]. */
+    skills: text('skills').notNull().default('[]'),
+    /** JSON array of { name, expiresAt? } (expiresAt epoch ms); an expired one does not count. */
+    certifications: text('certifications').notNull().default('[]'),
+    /** JSON array of shifts { days, start, end } in the site's time zone (same shape as the site calendar's). */
+    shifts: text('shifts').notNull().default('[]'),
+    /** The supervisor escalations for this technician's orders go to (a free-text user id or address). */
+    supervisor: text('supervisor'),
+    /** The API token name this person signs in with, so "my orders" and actor names line up. */
+    tokenName: text('token_name'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('technicians_site_idx').on(t.siteId)],
+);
+
+/** Outgoing webhook subscriptions on work-order events. The secret signs each delivery (HMAC-SHA256). */
+export const webhooks = sqliteTable('webhooks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  /** Shared secret for the signature; kept in clear because signing needs it, never returned by the API after creation. */
+  secret: text('secret').notNull(),
+  /** JSON string array of event types, e.g. ["work-order.created"]; ["*"] = all. */
+  events: text('events').notNull(),
+  description: text('description').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});
+
+/** One row per (webhook, event): attempts, backoff and the last result; the delivery log. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    event: text('event').notNull(),
+    /** The exact JSON body sent (and signed). */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastAttemptAt: integer('last_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_hook_idx').on(t.webhookId, t.id),
   ],
 );
 

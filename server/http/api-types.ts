@@ -259,8 +259,9 @@ export interface TimelineEntryView {
    * recurrence: from = the earlier order's number, to = the new order's number (on both orders).
    * priority: from/to = the priority in force before/after (from null for the first), note = the reasons.
    * sla: from = the target ('response' | 'resolution', null for a stall), to = the notification kind, note = what happened.
+   * assignment: from = the previous technician id (null if none), to = the new one (null when unassigned), note = why.
    */
-  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity' | 'outcome' | 'recurrence' | 'priority' | 'sla';
+  kind: 'created' | 'status' | 'comment' | 'occurrence' | 'severity' | 'outcome' | 'recurrence' | 'priority' | 'sla' | 'assignment';
   from: string | null;
   to: string | null;
   note: string | null;

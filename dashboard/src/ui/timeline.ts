@@ -15,6 +15,7 @@ const KIND_ICON: Record<TimelineEntryView['kind'], string> = {
   recurrence: icons.repeat,
   priority: icons.flag,
   sla: icons.clockAlert,
+  assignment: icons.assigned,
 };
 
 export function renderTimeline(entries: readonly TimelineEntryView[]): HTMLElement {
