@@ -1,7 +1,7 @@
 /** Anomaly rows: one per raise, kept active until cleared (active and acknowledged are independent facts). */
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { anomalies } from '../db/schema';
+import { anomalies, workOrders } from '../db/schema';
 
 export type AnomalyRow = typeof anomalies.$inferSelect;
 export type NewAnomalyRow = typeof anomalies.$inferInsert;
@@ -30,6 +30,42 @@ export interface AnomalyFilter {
   workOrderId?: number;
   limit: number;
   offset: number;
+}
+
+export function findAnomalyRow(database: Database, id: number): AnomalyRow | undefined {
+  return database.db.select().from(anomalies).where(eq(anomalies.id, id)).get();
+}
+
+/** Marks one anomaly acknowledged; active/cleared is not touched. */
+export function acknowledgeAnomaly(database: Database, id: number): AnomalyRow {
+  return updateAnomaly(database, id, { acknowledged: true });
+}
+
+/**
+ * When the limit is predicted to be reached, per anomaly id (trend-to-limit
+ * anomalies only): read from the evidence of the order each anomaly raised,
+ * when that evidence came from the same rule.
+ */
+export function predictedBreaches(database: Database, rows: readonly AnomalyRow[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const orderIds = [...new Set(rows.flatMap((r) => (r.workOrderId === null ? [] : [r.workOrderId])))];
+  if (orderIds.length === 0) return out;
+  const evidence = new Map(
+    database.db
+      .select({ id: workOrders.id, evidence: workOrders.evidence })
+      .from(workOrders)
+      .where(inArray(workOrders.id, orderIds))
+      .all()
+      .map((o) => [o.id, o.evidence]),
+  );
+  for (const row of rows) {
+    const text = row.workOrderId === null ? null : evidence.get(row.workOrderId);
+    if (!text) continue;
+    const parsed = JSON.parse(text) as { ruleId?: string; prediction?: { predictedBreachAt?: number } };
+    const at = parsed.prediction?.predictedBreachAt;
+    if (parsed.ruleId === row.ruleId && typeof at === 'number') out.set(row.id, at);
+  }
+  return out;
 }
 
 /** Newest first, with the total matching the filter. */

@@ -1,7 +1,8 @@
 import type { AnomalyView } from '../http/api-types';
 import type { AnomalyRow } from './anomaly-repository';
 
-export function toAnomalyView(row: AnomalyRow): AnomalyView {
+/** predictedBreachAt: for trend-to-limit anomalies, when the limit is predicted to be reached. */
+export function toAnomalyView(row: AnomalyRow, predictedBreachAt: number | null = null): AnomalyView {
   return {
     id: row.id,
     deviceId: row.deviceId,
@@ -16,5 +17,6 @@ export function toAnomalyView(row: AnomalyRow): AnomalyView {
     clearedAt: row.clearedAt,
     lastValue: row.lastValue,
     workOrderId: row.workOrderId,
+    predictedBreachAt,
   };
 }

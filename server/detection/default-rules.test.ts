@@ -11,8 +11,21 @@ const MIN = 60_000;
 describe('default rule templates', () => {
   const templates = defaultRuleTemplates();
 
+  it('add trend-to-limit on vibration, rate-of-change and adaptive baseline on temperature per class, with flapping suppression', () => {
+    const kinds = templates.filter((t) => t.kind !== 'threshold');
+    expect(kinds).toHaveLength(EQUIPMENT_CLASSES.length * 3);
+    for (const cls of EQUIPMENT_CLASSES) {
+      expect(templates.find((t) => t.id === `class.${cls}.vibration.trend-to-limit`)).toMatchObject({ kind: 'trend-to-limit', metric: 'vibration', failureMode: 'vibration-high' });
+      expect(templates.find((t) => t.id === `class.${cls}.temperature.rate-of-change`)).toMatchObject({ kind: 'rate-of-change', metric: 'temperature', failureMode: 'overheating' });
+      expect(templates.find((t) => t.id === `class.${cls}.temperature.adaptive-baseline`)).toMatchObject({ kind: 'adaptive-baseline', metric: 'temperature' });
+    }
+    // The trend predicts the threshold's own alarm level: no limit of its own.
+    expect(kinds.find((t) => t.kind === 'trend-to-limit')!.params).not.toHaveProperty('limit');
+    expect(kinds.every((t) => t.flapping !== undefined)).toBe(true);
+  });
+
   it('cover vibration, temperature and current for every equipment class, enabled, version 1', () => {
-    expect(templates).toHaveLength(EQUIPMENT_CLASSES.length * 3);
+    expect(templates.filter((t) => t.kind === 'threshold')).toHaveLength(EQUIPMENT_CLASSES.length * 3);
     for (const cls of EQUIPMENT_CLASSES) {
       for (const metric of ['vibration', 'temperature', 'current'] as const) {
         const t = templates.find((x) => x.id === `class.${cls}.${metric}`);

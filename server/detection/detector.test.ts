@@ -164,3 +164,42 @@ describe('detector setRules', () => {
     expect(det.activeAnomalies()).toMatchObject([{ ruleVersion: 1, startedAt: T0 }]);
   });
 });
+
+describe('detector with rule kinds', () => {
+  const noData = (deviceId: string): ThresholdRule => ({
+    ...rule(deviceId, { id: 'dev.no-data', kind: 'no-data', warn: 300, alarm: 900, clear: 0, minDurationMs: 0, clearDurationMs: 0 }),
+  });
+
+  it('tick raises no-data only for the silent device, and a sample clears it', () => {
+    const det = createDetector([rule('P-101'), noData('P-101'), noData('P-104')]);
+    run(det, 'P-101', 0, 10);
+    run(det, 'P-104', 0, 3);
+    const events = det.tick(T0 + 9 * MIN);
+    expect(events.map((e) => [e.type, e.deviceId, e.kind, e.startedAt])).toEqual([['raised', 'P-104', 'no-data', T0 + 2 * MIN]]);
+    expect(det.tick(T0 + 9 * MIN + 1000)).toHaveLength(0);
+    expect(det.activeAnomalies().map((a) => [a.deviceId, a.ruleId])).toEqual([['P-104', 'dev.no-data']]);
+    expect(run(det, 'P-104', 20, 21).map((e) => [e.type, e.ruleId])).toEqual([['cleared', 'dev.no-data']]);
+  });
+
+  it('ticks one device only when asked', () => {
+    const det = createDetector([noData('P-101'), noData('P-104')]);
+    run(det, 'P-101', 0, 1);
+    run(det, 'P-104', 0, 1);
+    expect(det.tick(T0 + 10 * MIN, 'P-104').map((e) => e.deviceId)).toEqual(['P-104']);
+  });
+
+  it('a rule whose kind or params change starts over and clears its active anomaly', () => {
+    const trend: ThresholdRule = {
+      ...rule('P-101', { id: 'trend', kind: 'trend-to-limit', warn: 12, alarm: 2, clear: 16, minDurationMs: 0, clearDurationMs: 0 }),
+      params: { windowMs: 3_600_000, buckets: 12, minPoints: 6, minR2: 0.5, limit: 4.5 },
+    };
+    const det = createDetector([trend]);
+    const events: AnomalyEvent[] = [];
+    for (let m = 0; m < 60; m++) events.push(...det.observe(point('P-101', m, { vibration: 1 + m * 0.005 })));
+    expect(events.map((e) => e.type)).toEqual(['raised']);
+    expect(events[0]!.prediction).toBeDefined();
+    const retired = det.setRules([{ ...trend, params: { windowMs: 3_600_000, buckets: 12, minPoints: 6, minR2: 0.9, limit: 4.5 } }]);
+    expect(retired.map((e) => [e.type, e.ruleId])).toEqual([['cleared', 'trend']]);
+    expect(det.setRules([{ ...trend, params: { windowMs: 3_600_000, buckets: 12, minPoints: 6, minR2: 0.9, limit: 4.5 } }])).toEqual([]);
+  });
+});

@@ -1,7 +1,13 @@
 /**
  * The detector the ingest path (and backtests) feed every point through: one
- * ThresholdDetector per (device, rule), indexed by device so a point only
- * touches its own device's rules.
+ * SeriesDetector per (device, rule), of the rule's kind (threshold,
+ * adaptive-baseline, trend-to-limit, rate-of-change, no-data; see
+ * create-series-detector.ts), indexed by device so a point only touches its
+ * own device's rules.
+ *
+ * tick(now) lets time pass without points: no-data rules raise on it and
+ * flapping holds are released. The live loop calls it on a timer, a backtest
+ * as its replay time advances; `now` is on the same time axis as the points.
  *
  * observe() allocates nothing when no event fires (it returns a shared, frozen
  * empty array); treat the result as read-only.
@@ -24,7 +30,9 @@
  */
 import type { Metric } from '../../contract/metrics';
 import type { TelemetryPoint } from '../../contract/telemetry';
-import { ThresholdDetector, type ThresholdDetectorOptions } from './threshold-detector';
+import { createSeriesDetector } from './create-series-detector';
+import type { SeriesDetector } from './series-detector';
+import type { ThresholdDetectorOptions } from './threshold-detector';
 import type { AnomalyEvent, FailureMode, Severity, ThresholdRule } from './types';
 
 export type DetectorOptions = ThresholdDetectorOptions;
@@ -44,6 +52,12 @@ export interface Detector {
   observe(point: TelemetryPoint): readonly AnomalyEvent[];
   /** Replaces the rule set; returns 'cleared' events for active anomalies of changed or removed rules. */
   setRules(rules: readonly ThresholdRule[]): AnomalyEvent[];
+  /**
+   * Lets time pass to `now` (point time) for every device, or for one device
+   * (a replay that reads devices one after another); returns the events of
+   * rules that act on silence.
+   */
+  tick(now: number, deviceId?: string): readonly AnomalyEvent[];
   activeAnomalies(): ActiveAnomaly[];
 }
 
@@ -64,27 +78,33 @@ function sameRule(a: ThresholdRule, b: ThresholdRule): boolean {
     a.clear === b.clear &&
     a.minDurationMs === b.minDurationMs &&
     a.clearDurationMs === b.clearDurationMs &&
-    a.failureMode === b.failureMode
+    a.failureMode === b.failureMode &&
+    (a.kind ?? 'threshold') === (b.kind ?? 'threshold') &&
+    JSON.stringify(a.params) === JSON.stringify(b.params) &&
+    JSON.stringify(a.flapping) === JSON.stringify(b.flapping)
   );
 }
 
 export function createDetector(rules: readonly ThresholdRule[] = [], options: DetectorOptions = {}): Detector {
-  let byKey = new Map<string, ThresholdDetector>();
-  let byDevice = new Map<string, ThresholdDetector[]>();
+  let byKey = new Map<string, SeriesDetector>();
+  let byDevice = new Map<string, SeriesDetector[]>();
+  let tickers: SeriesDetector[] = [];
+  let tickersByDevice = new Map<string, SeriesDetector[]>();
 
   const setRules = (next: readonly ThresholdRule[]): AnomalyEvent[] => {
-    const nextByKey = new Map<string, ThresholdDetector>();
-    const nextByDevice = new Map<string, ThresholdDetector[]>();
+    const nextByKey = new Map<string, SeriesDetector>();
+    const nextByDevice = new Map<string, SeriesDetector[]>();
+    const nextTickers: SeriesDetector[] = [];
     const retired: AnomalyEvent[] = [];
     for (const rule of next) {
       const key = stateKey(rule);
       if (nextByKey.has(key)) throw new Error(`rule ${rule.id} appears twice for device ${rule.deviceId}`);
       const old = byKey.get(key);
-      let detector: ThresholdDetector;
+      let detector: SeriesDetector;
       if (old && sameRule(old.rule, rule)) {
         detector = old;
       } else {
-        detector = new ThresholdDetector(rule, options);
+        detector = createSeriesDetector(rule, options);
         if (old) {
           detector.adoptHistory(old);
           const event = old.retirementEvent();
@@ -92,6 +112,7 @@ export function createDetector(rules: readonly ThresholdRule[] = [], options: De
         }
       }
       nextByKey.set(key, detector);
+      if (detector.tick) nextTickers.push(detector);
       const list = nextByDevice.get(rule.deviceId);
       if (list) list.push(detector);
       else nextByDevice.set(rule.deviceId, [detector]);
@@ -103,6 +124,13 @@ export function createDetector(rules: readonly ThresholdRule[] = [], options: De
     }
     byKey = nextByKey;
     byDevice = nextByDevice;
+    tickers = nextTickers;
+    tickersByDevice = new Map();
+    for (const d of nextTickers) {
+      const list = tickersByDevice.get(d.rule.deviceId);
+      if (list) list.push(d);
+      else tickersByDevice.set(d.rule.deviceId, [d]);
+    }
     return retired;
   };
 
@@ -121,6 +149,16 @@ export function createDetector(rules: readonly ThresholdRule[] = [], options: De
       return events ?? NO_EVENTS;
     },
     setRules,
+    tick(now, deviceId) {
+      const list = deviceId === undefined ? tickers : tickersByDevice.get(deviceId);
+      if (list === undefined) return NO_EVENTS;
+      let events: AnomalyEvent[] | undefined;
+      for (let i = 0; i < list.length; i++) {
+        const event = list[i]!.tick!(now);
+        if (event !== null) (events ??= []).push(event);
+      }
+      return events ?? NO_EVENTS;
+    },
     activeAnomalies() {
       const out: ActiveAnomaly[] = [];
       for (const d of byKey.values()) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PlantDevice } from '../../contract/plant';
 import { defaultRuleTemplates } from './default-rules';
+
+/** The default threshold templates only (the other kinds have tests of their own below). */
+const defaultThresholds = () => defaultRuleTemplates().filter((t) => t.kind === 'threshold');
 import { resolveLimit, resolveRules, RuleConflictError } from './resolve-rules';
 import type { RuleTemplate, ThresholdRule } from './types';
 
@@ -24,6 +27,7 @@ const limits = (rules: ThresholdRule[], metric: ThresholdRule['metric']) => {
 };
 
 const override = (over: Partial<RuleTemplate> = {}): RuleTemplate => ({
+  kind: 'threshold',
   id: 'dev.P-104.vibration',
   version: 3,
   scope: { kind: 'device', deviceId: 'P-104' },
@@ -41,7 +45,7 @@ const override = (over: Partial<RuleTemplate> = {}): RuleTemplate => ({
 });
 
 describe('resolveRules with the default templates', () => {
-  const defaults = defaultRuleTemplates();
+  const defaults = defaultThresholds();
 
   it('gives a class F pump on a rigid foundation ISO zones, 95/110/90 °C and 1.10/1.25/1.05 × rated', () => {
     const rules = resolveRules(defaults, device());
@@ -85,7 +89,7 @@ describe('resolveLimit', () => {
 });
 
 describe('resolveRules precedence', () => {
-  const defaults = defaultRuleTemplates();
+  const defaults = defaultThresholds();
 
   it('a device-scope template overrides the class one for the same metric and direction, only on that device', () => {
     const templates = [...defaults, override()];
@@ -141,5 +145,41 @@ describe('resolveRules precedence', () => {
     expect(() => resolveRules(templates, device())).toThrowError(/dev.P-104.vibration and dev.P-104.vibration-2/);
     // Other devices are unaffected by P-104's conflict.
     expect(resolveRules(templates, device({ id: 'P-101' }))).toHaveLength(3);
+  });
+});
+
+describe('resolveRules with rule kinds', () => {
+  const all = defaultRuleTemplates();
+
+  it('gives every kind its own slot: the trend rule does not replace the vibration threshold', () => {
+    const rules = resolveRules(all, device());
+    expect(rules.map((r) => [r.id, r.kind ?? 'threshold'])).toEqual(
+      expect.arrayContaining([
+        ['class.pump.vibration', 'threshold'],
+        ['class.pump.vibration.trend-to-limit', 'trend-to-limit'],
+        ['class.pump.temperature.rate-of-change', 'rate-of-change'],
+        ['class.pump.temperature.adaptive-baseline', 'adaptive-baseline'],
+      ]),
+    );
+    expect(rules).toHaveLength(6);
+  });
+
+  it("predicts the device's own threshold alarm level, converted per basis (flexible foundation: 4.5 × 1.6)", () => {
+    const trend = (d: ReturnType<typeof device>) => resolveRules(all, d).find((r) => r.kind === 'trend-to-limit')!;
+    expect(trend(device()).params).toMatchObject({ limit: 4.5, windowMs: 3 * 3_600_000 });
+    expect(trend(device({ foundation: 'flexible' })).params).toMatchObject({ limit: 7.2 });
+    // An override of the threshold moves the trend's limit with it.
+    expect(trend(device({ id: 'P-104' })).params).toMatchObject({ limit: 4.5 });
+    expect(resolveRules([...all, override({ warn: 6, alarm: 9, clear: 5 })], device({ id: 'P-104' })).find((r) => r.kind === 'trend-to-limit')!.params).toMatchObject({ limit: 9 });
+  });
+
+  it('levels of other kinds are used as they are, not converted by basis', () => {
+    const rate = resolveRules(all, device({ insulationClass: 'H' })).find((r) => r.kind === 'rate-of-change')!;
+    expect([rate.warn, rate.alarm, rate.clear]).toEqual([2, 4, 1]);
+  });
+
+  it('a trend rule without its own limit yields no rule when the threshold it predicts is switched off', () => {
+    const off = override({ enabled: false });
+    expect(resolveRules([...all, off], device({ id: 'P-104' })).some((r) => r.kind === 'trend-to-limit')).toBe(false);
   });
 });

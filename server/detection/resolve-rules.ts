@@ -14,7 +14,7 @@
  *   template an engineer edits; detector state is kept per (device, rule id).
  */
 import { INSULATION_LIMIT_C, type PlantDevice } from '../../contract/plant';
-import type { LimitBasis, RuleTemplate, ThresholdRule } from './types';
+import type { LimitBasis, RuleParams, RuleTemplate, ThresholdRule, TrendToLimitParams } from './types';
 
 /** ISO 10816-3: flexible-foundation zone boundaries are the rigid ones × 1.6. */
 export const FLEXIBLE_FOUNDATION_FACTOR = 1.6;
@@ -32,7 +32,13 @@ export class RuleConflictError extends Error {
 /** Where a template sits: two templates with the same slot conflict, enabled or not. */
 export function templateSlot(t: RuleTemplate): string {
   const scope = t.scope.kind === 'class' ? `class:${t.scope.equipmentClass}` : `device:${t.scope.deviceId}`;
-  return `${scope}/${t.metric}/${t.direction}`;
+  return `${scope}/${kindSlot(t)}`;
+}
+
+/** The slot within a device: threshold rules keep the slot they had before kinds existed. */
+export function kindSlot(t: Pick<RuleTemplate, 'kind' | 'metric' | 'direction'>): string {
+  const kind = t.kind ?? 'threshold';
+  return kind === 'threshold' ? `${t.metric}/${t.direction}` : `${kind}:${t.metric}/${t.direction}`;
 }
 
 /** Removes float noise from conversions (2.8 × 1.6 = 4.4799999999999995 -> 4.48). */
@@ -61,30 +67,49 @@ export function resolveRules(templates: readonly RuleTemplate[], device: PlantDe
   const slots = new Map<string, { class?: RuleTemplate; device?: RuleTemplate }>();
   for (const t of templates) {
     if (!applies(t, device)) continue;
-    const key = `${t.metric}/${t.direction}`;
+    const key = kindSlot(t);
     const slot = slots.get(key) ?? {};
     const existing = slot[t.scope.kind];
     if (existing) throw new RuleConflictError(device.id, [existing.id, t.id]);
     slot[t.scope.kind] = t;
     slots.set(key, slot);
   }
+  const deciding = [...slots.values()].map((slot) => slot.device ?? slot.class!);
   const rules: ThresholdRule[] = [];
-  for (const slot of slots.values()) {
-    const t = slot.device ?? slot.class!;
+  for (const t of deciding) {
     if (!t.enabled) continue;
-    rules.push({
+    const kind = t.kind ?? 'threshold';
+    const onBasis = kind === 'threshold';
+    const rule: ThresholdRule = {
       id: t.id,
       version: t.version,
       deviceId: device.id,
       metric: t.metric,
       direction: t.direction,
-      warn: resolveLimit(t.basis, t.warn, device),
-      alarm: resolveLimit(t.basis, t.alarm, device),
-      clear: resolveLimit(t.basis, t.clear, device),
+      warn: onBasis ? resolveLimit(t.basis, t.warn, device) : t.warn,
+      alarm: onBasis ? resolveLimit(t.basis, t.alarm, device) : t.alarm,
+      clear: onBasis ? resolveLimit(t.basis, t.clear, device) : t.clear,
       minDurationMs: t.minDurationMs,
       clearDurationMs: t.clearDurationMs,
       failureMode: t.failureMode,
-    });
+    };
+    if (kind !== 'threshold') rule.kind = kind;
+    if (t.params) rule.params = { ...t.params } as RuleParams;
+    if (t.flapping) rule.flapping = { ...t.flapping };
+    if (kind === 'trend-to-limit') {
+      const limit = trendLimit(t, deciding, device);
+      if (limit === null) continue;
+      rule.params = { ...(t.params as TrendToLimitParams), limit };
+    }
+    rules.push(rule);
   }
   return rules;
+}
+
+/** A trend rule's absolute limit: its own, or the alarm level of the threshold rule in force for the metric and direction. */
+function trendLimit(t: RuleTemplate, deciding: readonly RuleTemplate[], device: PlantDevice): number | null {
+  const own = (t.params as TrendToLimitParams | undefined)?.limit;
+  if (own !== undefined) return resolveLimit(t.basis, own, device);
+  const threshold = deciding.find((d) => (d.kind ?? 'threshold') === 'threshold' && d.metric === t.metric && d.direction === t.direction);
+  return threshold?.enabled ? resolveLimit(threshold.basis, threshold.alarm, device) : null;
 }

@@ -32,7 +32,7 @@ function issues(input: unknown): string[] {
 describe('rule template schema', () => {
   it('accepts a valid template and defaults enabled to true', () => {
     const { enabled: _, ...withoutEnabled } = vibration();
-    expect(ruleTemplateSchema.parse(withoutEnabled)).toEqual(vibration());
+    expect(ruleTemplateSchema.parse(withoutEnabled)).toEqual({ ...vibration(), kind: 'threshold' });
     expect(issues(temperature())).toEqual([]);
     expect(issues(vibration({ scope: { kind: 'device', deviceId: 'P-104' } }))).toEqual([]);
   });
@@ -93,5 +93,76 @@ describe('rule template schema', () => {
 
   it('rejects unknown fields', () => {
     expect(issues(vibration({ hysteresis: 0.5 }))[0]).toMatch(/^\(root\): .*hysteresis/);
+  });
+});
+
+describe('rule template schema: kinds', () => {
+  const trend = (over: Record<string, unknown> = {}) =>
+    vibration({
+      id: 'class.pump.vibration.trend',
+      kind: 'trend-to-limit',
+      warn: 12,
+      alarm: 2,
+      clear: 16,
+      params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 0.6 },
+      ...over,
+    });
+  const adaptive = (over: Record<string, unknown> = {}) =>
+    temperature({
+      id: 'class.pump.temperature.adaptive',
+      kind: 'adaptive-baseline',
+      basis: 'absolute',
+      warn: 4,
+      alarm: 6,
+      clear: 2,
+      params: { windowPoints: 120, warmupPoints: 60, minSigma: 0.5, anomalousLearningRate: 0 },
+      ...over,
+    });
+
+  it("loads a stored rule without kind as 'threshold'", () => {
+    expect(ruleTemplateSchema.parse(vibration()).kind).toBe('threshold');
+  });
+
+  it('accepts one valid rule of every kind', () => {
+    expect(issues(trend())).toEqual([]);
+    expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 0.6, limit: 4.5 } }))).toEqual([]);
+    expect(issues(adaptive())).toEqual([]);
+    expect(issues(temperature({ kind: 'rate-of-change', basis: 'absolute', warn: 2, alarm: 5, clear: 1, params: { windowMs: 300_000 } }))).toEqual([]);
+    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 1800, clear: 0, minDurationMs: 0, clearDurationMs: 0 }))).toEqual([]);
+    expect(issues(vibration({ flapping: { maxRaises: 3, windowMs: 3_600_000, quietMs: 1_800_000 } }))).toEqual([]);
+  });
+
+  it('names the missing, foreign or bad parameter', () => {
+    expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12 } }))).toEqual(['params.minR2: is required for a trend-to-limit rule']);
+    expect(issues(trend({ params: undefined }))).toEqual(['params: is required for a trend-to-limit rule: windowMs, buckets, minPoints, minR2, limit']);
+    expect(issues(adaptive({ params: { windowPoints: 120, warmupPoints: 60, minSigma: 0.5, anomalousLearningRate: 0, buckets: 3 } }))).toEqual([
+      'params.buckets: does not apply to an adaptive-baseline rule (its params: windowPoints, warmupPoints, minSigma, anomalousLearningRate)',
+    ]);
+    expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 1.5 } }))).toEqual(['params.minR2: must be between 0 and 1']);
+    expect(issues(trend({ params: { windowMs: 1000, buckets: 24, minPoints: 12, minR2: 0.5 } }))).toEqual(['params.windowMs: must be at least 60000 ms']);
+    expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 30, minR2: 0.5 } }))).toEqual(['params.minPoints: must be at most buckets (24)']);
+    expect(issues(vibration({ params: { windowMs: 60_000 } }))).toEqual(['params: a threshold rule has no params; leave it out']);
+    expect(issues(vibration({ flapping: { maxRaises: 0, windowMs: 60_000, quietMs: 60_000 } }))).toEqual(['flapping.maxRaises: must be at least 1']);
+  });
+
+  it('checks the levels in the kind’s own sense', () => {
+    expect(issues(trend({ warn: 1, alarm: 2 }))).toEqual(['warn: warn must be more than alarm (2) for a trend-to-limit rule']);
+    expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 0.6, limit: 300 } }))[0]).toMatch(/^params\.limit: limit must be within 0\.\.125 mm\/s/);
+    expect(issues(adaptive({ clear: 5 }))).toEqual(['warn: warn must be more than clear (5) for an adaptive-baseline rule']);
+    expect(issues(adaptive({ basis: 'insulation-margin' }))).toEqual(["basis: must be 'absolute' for an adaptive-baseline rule (its levels are not limits of the metric)"]);
+    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 100, clear: 0 }))).toEqual(['alarm: alarm must not be less than warn (300 s)']);
+    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 600, clear: 5 }))).toEqual(['clear: must be 0 for a no-data rule: the next sample clears it']);
+    expect(issues(vibration({ kind: 'sideways' }))[0]).toMatch(/^kind: must be one of threshold, adaptive-baseline/);
+  });
+});
+
+describe('rule template schema: unsupervised kind', () => {
+  const unsupervised = (over: Record<string, unknown> = {}) =>
+    vibration({ id: 'class.pump.vibration.unsupervised', kind: 'unsupervised', basis: 'absolute', warn: 0.5, alarm: 0.7, clear: 0.2, minDurationMs: 0, ...over });
+
+  it('takes anomaly scores between 0 and 1 as levels, and no params', () => {
+    expect(issues(unsupervised())).toEqual([]);
+    expect(issues(unsupervised({ alarm: 1.5 }))).toEqual(['alarm: alarm must be within 0..0.999 anomaly score (got 1.5)']);
+    expect(issues(unsupervised({ params: { windowMs: 60_000 } }))).toEqual(['params: an unsupervised rule has no params; leave it out']);
   });
 });

@@ -8,7 +8,10 @@
  *   margins below the insulation limit, so a larger margin is a lower
  *   temperature and the margins go the other way (above: clear > warn > alarm);
  * - limits lie in a range the basis can produce;
- * - durations are whole milliseconds between 0 and one day.
+ * - durations are whole milliseconds between 0 and one day;
+ * - `kind` (default 'threshold', so rules stored before kinds existed load
+ *   unchanged) decides what warn/alarm/clear mean and which `params` the rule
+ *   needs (rule-kind-checks.ts); `flapping` is optional for every kind.
  * Every issue names its field (path) and says what is wrong in plain words.
  */
 import { z } from 'zod';
@@ -16,6 +19,7 @@ import { METRIC_INFO, METRICS, type Metric } from '../../contract/metrics';
 import { EQUIPMENT_CLASSES } from '../../contract/plant';
 import { ID_PATTERN } from '../../contract/topics';
 import { FLEXIBLE_FOUNDATION_FACTOR } from './resolve-rules';
+import { flappingSchema, kindIssues, paramsSchema, RULE_KINDS } from './rule-kind-checks';
 import type { FailureMode, LimitBasis, RuleTemplate } from './types';
 
 export const LIMIT_BASES = ['absolute', 'rated-current', 'insulation-margin', 'iso-10816-rigid'] as const satisfies readonly LimitBasis[];
@@ -87,6 +91,9 @@ function orderIssues(t: Limits): Array<{ path: 'clear' | 'alarm'; message: strin
 
 export const ruleTemplateSchema = z
   .strictObject({
+    kind: z.enum(RULE_KINDS, { error: `must be one of ${RULE_KINDS.join(', ')}` }).default('threshold'),
+    params: paramsSchema.optional(),
+    flapping: flappingSchema.optional(),
     id,
     version: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more'),
     scope: z.discriminatedUnion(
@@ -109,6 +116,9 @@ export const ruleTemplateSchema = z
     enabled: z.boolean({ error: 'must be true or false' }).default(true),
   })
   .superRefine((t, ctx) => {
+    for (const issue of kindIssues(t as RuleTemplate)) ctx.addIssue({ code: 'custom', ...issue });
+    // Only threshold limits, and a trend's explicit limit, are on the basis.
+    if (t.kind !== 'threshold' && t.kind !== 'trend-to-limit') return;
     if (t.basis !== 'absolute' && BASIS_METRIC[t.basis] !== t.metric) {
       ctx.addIssue({
         code: 'custom',
@@ -118,6 +128,14 @@ export const ruleTemplateSchema = z
       return;
     }
     const range = basisRange(t.basis, t.metric);
+    if (t.kind === 'trend-to-limit') {
+      // The basis applies to the explicit limit only; warn/alarm/clear are hours.
+      const limit = t.params?.limit;
+      if (limit !== undefined && (limit < range.min || limit > range.max)) {
+        ctx.addIssue({ code: 'custom', path: ['params', 'limit'], message: `limit must be within ${range.min}..${range.max} ${range.unit} (got ${limit})` });
+      }
+      return;
+    }
     let inRange = true;
     for (const key of ['warn', 'alarm', 'clear'] as const) {
       if (t[key] < range.min || t[key] > range.max) {

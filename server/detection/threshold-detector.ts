@@ -33,6 +33,7 @@
  * it for every sample).
  */
 import type { Metric } from '../../contract/metrics';
+import { EvidenceRing, type SeriesDetector } from './series-detector';
 import type { AnomalyEvent, AnomalyEventType, Severity, ThresholdRule } from './types';
 
 export interface ThresholdDetectorOptions {
@@ -68,7 +69,7 @@ function runStart(since: number, holds: boolean, ts: number): number {
   return Number.isNaN(since) ? ts : since;
 }
 
-export class ThresholdDetector {
+export class ThresholdDetector implements SeriesDetector {
   readonly rule: ThresholdRule;
   readonly metric: Metric;
 
@@ -81,11 +82,8 @@ export class ThresholdDetector {
   private readonly deescalateM: number;
   private readonly maxGapMs: number;
 
-  // Evidence ring: the last `ringTs.length` accepted points.
-  private readonly ringTs: Float64Array;
-  private readonly ringValue: Float64Array;
-  private ringNext = 0;
-  private ringCount = 0;
+  // Evidence: the last accepted points.
+  private readonly ring: EvidenceRing;
 
   private lastTs = -Infinity;
   private lastValue = Number.NaN;
@@ -110,11 +108,8 @@ export class ThresholdDetector {
     // Rounded so 4.5 - (2.8 - 2.3) reads 4, not 3.9999999999999996, in events.
     this.deescalateM = Math.round((this.alarmM - (this.warnM - this.clearM)) * 1e9) / 1e9;
     this.maxGapMs = options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
-    const size = options.evidenceSize ?? DEFAULT_EVIDENCE_SIZE;
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`evidenceSize must be a positive integer (got ${size})`);
     if (!(this.maxGapMs > 0)) throw new RangeError(`maxGapMs must be positive (got ${this.maxGapMs})`);
-    this.ringTs = new Float64Array(size);
-    this.ringValue = new Float64Array(size);
+    this.ring = new EvidenceRing(options.evidenceSize ?? DEFAULT_EVIDENCE_SIZE);
   }
 
   /** The de-escalation level in the metric's unit: alarm − (warn − clear), mirrored for 'below'. */
@@ -135,10 +130,7 @@ export class ThresholdDetector {
     }
     this.lastTs = ts;
     this.lastValue = value;
-    this.ringTs[this.ringNext] = ts;
-    this.ringValue[this.ringNext] = value;
-    this.ringNext = (this.ringNext + 1) % this.ringTs.length;
-    if (this.ringCount < this.ringTs.length) this.ringCount++;
+    this.ring.push(ts, value);
 
     const v = this.sign * value;
     this.atWarnSince = runStart(this.atWarnSince, v >= this.warnM, ts);
@@ -175,19 +167,16 @@ export class ThresholdDetector {
    * one replaces (same series, edited rule), so evidence stays continuous and
    * already-seen points stay ignored. Anomaly state and timers are not taken.
    */
-  adoptHistory(previous: ThresholdDetector): void {
+  adoptHistory(previous: SeriesDetector): void {
     if (previous.rule.deviceId !== this.rule.deviceId || previous.metric !== this.metric) return;
-    const pairs = previous.recent();
-    const start = Math.max(0, pairs.length - this.ringTs.length);
-    for (let i = start; i < pairs.length; i++) {
-      const [ts, value] = pairs[i]!;
-      this.ringTs[this.ringNext] = ts;
-      this.ringValue[this.ringNext] = value;
-      this.ringNext = (this.ringNext + 1) % this.ringTs.length;
-      if (this.ringCount < this.ringTs.length) this.ringCount++;
-    }
-    this.lastTs = previous.lastTs;
-    this.lastValue = previous.lastValue;
+    this.ring.pushAll(previous.recent());
+    const last = previous.lastPoint();
+    this.lastTs = last.ts;
+    this.lastValue = last.value;
+  }
+
+  lastPoint(): { ts: number; value: number } {
+    return { ts: this.lastTs, value: this.lastValue };
   }
 
   /**
@@ -203,14 +192,7 @@ export class ThresholdDetector {
 
   /** Evidence: the recent [ts, value] pairs of the series, oldest first. */
   recent(): Array<[number, number]> {
-    const size = this.ringTs.length;
-    const out = new Array<[number, number]>(this.ringCount);
-    let i = (this.ringNext - this.ringCount + size) % size;
-    for (let k = 0; k < this.ringCount; k++) {
-      out[k] = [this.ringTs[i]!, this.ringValue[i]!];
-      i = (i + 1) % size;
-    }
-    return out;
+    return this.ring.list();
   }
 
   private raise(ts: number, value: number, severity: Severity, limit: number): AnomalyEvent {

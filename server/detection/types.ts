@@ -20,6 +20,16 @@ export type FailureMode = 'vibration-high' | 'overheating' | 'overcurrent' | 'un
  * direction 'below' mirrors all comparisons (clear > warn > alarm).
  */
 export interface ThresholdRule {
+  /**
+   * What the rule watches (absent = 'threshold'). For the other kinds the
+   * numbers warn/alarm/clear keep their roles (raise, escalate, clear with
+   * hysteresis) on a derived series, see RuleKind.
+   */
+  kind?: RuleKind;
+  /** The kind's own parameters, limits resolved to absolute numbers; absent for 'threshold'. */
+  params?: RuleParams;
+  /** Optional flapping suppression, applicable to every kind. */
+  flapping?: FlappingSettings;
   id: string;
   /** Increases each time the rule is edited. */
   version: number;
@@ -32,6 +42,92 @@ export interface ThresholdRule {
   minDurationMs: number;
   clearDurationMs: number;
   failureMode: FailureMode;
+}
+
+/**
+ * What a rule watches; warn/alarm/clear mean, per kind:
+ * - 'threshold': levels of the metric itself (on the template's basis).
+ * - 'adaptive-baseline': multiples of σ above (or below) the device's own
+ *   EWMA baseline of the metric.
+ * - 'trend-to-limit': hours until a fitted trend reaches the limit: warn when
+ *   the predicted breach is within `warn` h (the horizon), alarm within
+ *   `alarm` h, cleared once it is beyond `clear` h (clear > warn > alarm).
+ * - 'rate-of-change': change per minute (a least-squares slope), rising for
+ *   'above', falling for 'below'.
+ * - 'no-data' (deadman): seconds without a sample of the device before warn
+ *   and before alarm; clear is 0 (the next sample clears it).
+ * - 'unsupervised': anomaly scores (0..1) of the streaming unsupervised
+ *   scorer (unsupervised/anomaly-scorer.ts); off by default.
+ */
+export type RuleKind = 'threshold' | 'adaptive-baseline' | 'trend-to-limit' | 'rate-of-change' | 'no-data' | 'unsupervised';
+
+export interface AdaptiveBaselineParams {
+  /** EWMA span in points: alpha = 2 / (windowPoints + 1). */
+  windowPoints: number;
+  /** Points learnt before the rule may raise anything. */
+  warmupPoints: number;
+  /** Lower bound of σ in the metric's unit, so a very steady signal does not alarm on noise. */
+  minSigma: number;
+  /** While the value is outside the clear band the baseline learns this much slower (0 = frozen). */
+  anomalousLearningRate: number;
+}
+
+export interface TrendToLimitParams {
+  /** The regression window; points are averaged into `buckets` equal slices of it. */
+  windowMs: number;
+  buckets: number;
+  /** Filled buckets needed before a prediction counts. */
+  minPoints: number;
+  /** Minimum coefficient of determination of the fit. */
+  minR2: number;
+  /**
+   * The level whose crossing is predicted, on the template's basis. Absent:
+   * the alarm level of the device's threshold rule for the same metric and
+   * direction. Resolved rules always carry the absolute number.
+   */
+  limit?: number;
+}
+
+export interface RateOfChangeParams {
+  /** The slope is fitted over this window (12 equal buckets). */
+  windowMs: number;
+}
+
+/** The parameters of a kind; which one a rule carries follows from its `kind`. */
+export type RuleParams = AdaptiveBaselineParams | TrendToLimitParams | RateOfChangeParams;
+
+/** A template's params as stored and edited: the fields of its kind (checked by the rule schema). */
+export type TemplateParams = Partial<AdaptiveBaselineParams & TrendToLimitParams & RateOfChangeParams>;
+
+/** The parameters each kind carries (none for 'threshold' and 'no-data'). */
+export interface ParamsOfKind {
+  'adaptive-baseline': AdaptiveBaselineParams;
+  'trend-to-limit': TrendToLimitParams;
+  'rate-of-change': RateOfChangeParams;
+}
+
+/**
+ * Flapping suppression: a rule that raises more than `maxRaises` times within
+ * `windowMs` is held raised (one 'raised' event with flapping: true) instead
+ * of emitting more raise/clear pairs; it is released (cleared, if the
+ * condition is gone) after `quietMs` without a raise or clear underneath.
+ */
+export interface FlappingSettings {
+  maxRaises: number;
+  windowMs: number;
+  quietMs: number;
+}
+
+/** A predicted limit crossing (trend-to-limit). */
+export interface Prediction {
+  /** When the fitted trend reaches the limit (epoch ms); the event's ts when already there. */
+  predictedBreachAt: number;
+  /** The absolute limit in the metric's unit. */
+  limit: number;
+  /** Fitted slope in the metric's unit per hour. */
+  slopePerHour: number;
+  r2: number;
+  windowMs: number;
 }
 
 export type AnomalyEventType = 'raised' | 'escalated' | 'deescalated' | 'cleared';
@@ -55,6 +151,18 @@ export interface AnomalyEvent {
   limit: number;
   /** Evidence snapshot: recent [ts, value] pairs of this metric, oldest first. */
   recent: Array<[number, number]>;
+  /** The rule's kind when not 'threshold'. */
+  kind?: RuleKind;
+  /**
+   * For kinds other than 'threshold', what was judged, in words (e.g. "rising
+   * 2.4 °C/min, limit 2 °C/min"); `value` stays the metric's value, `limit` is
+   * the level in the metric's unit where one exists.
+   */
+  detail?: string;
+  /** trend-to-limit: the prediction behind the event. */
+  prediction?: Prediction;
+  /** Set on the one event that marks a rule as flapping (it is then held raised). */
+  flapping?: boolean;
 }
 
 /**
@@ -69,6 +177,11 @@ export type LimitBasis = 'absolute' | 'rated-current' | 'insulation-margin' | 'i
 
 /** A rule as stored and edited: per equipment class (default) or per device (override). */
 export interface RuleTemplate {
+  /** Stored rules saved before kinds existed have none: they load as 'threshold'. */
+  kind: RuleKind;
+  /** Required for every kind but 'threshold' and 'no-data' (which have none); which fields, see ParamsOfKind. */
+  params?: TemplateParams;
+  flapping?: FlappingSettings;
   id: string;
   version: number;
   scope: { kind: 'class'; equipmentClass: import('../../contract/plant').EquipmentClass } | { kind: 'device'; deviceId: string };

@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import { inTransaction } from '../db/transaction';
 import { findDeviceRow, listDeviceRows, toPlantDevice } from '../devices/device-repository';
 import { ruleTemplateSchema } from '../detection/rule-template-schema';
-import type { RuleTemplate } from '../detection/types';
+import type { RuleKind, RuleTemplate } from '../detection/types';
 import { HttpError, notFound } from '../http/errors';
 import { assertResolvable, devicesInScope } from './rule-effective';
 import { ruleChanges } from './rule-history';
@@ -68,7 +68,10 @@ export function updateRule(database: Database, id: string, body: UpdateRuleBody,
     if (fields.scope && !sameScope(fields.scope, stored.scope)) {
       throw invalid([{ path: 'scope', message: "cannot change; to change a rule for one device create a device override (POST /api/rules)" }]);
     }
-    const next = validRule({ ...stored, ...given(fields), id, version: stored.version + 1 });
+    const merged: Record<string, unknown> = { ...stored, ...given(fields), id, version: stored.version + 1 };
+    // A new kind does not inherit the old kind's params.
+    if (fields.kind !== undefined && fields.kind !== stored.kind && fields.params === undefined) delete merged.params;
+    const next = validRule(merged);
     if (ruleChanges(toRuleTemplateView(stored), toRuleTemplateView(next)).length === 0) return { row, saved: false };
 
     const templates = listRuleRows(database).map((r) => (r.id === id ? next : toRuleTemplate(r)));
@@ -83,29 +86,34 @@ export function updateRule(database: Database, id: string, body: UpdateRuleBody,
 /** The fields an override copies from the class rule it replaces when the body leaves them out. */
 const COPIED = ['basis', 'warn', 'alarm', 'clear', 'minDurationMs', 'clearDurationMs', 'failureMode'] as const;
 
-/** `device.<deviceId>.<metric>`, with `.below` for a 'below' rule. */
-export const overrideId = (deviceId: string, metric: string, direction: 'above' | 'below'): string =>
-  `device.${deviceId}.${metric}${direction === 'below' ? '.below' : ''}`;
+/** The fields an override of the same kind also copies: the kind's settings. */
+const COPIED_WITH_KIND = ['params', 'flapping'] as const;
+
+/** `device.<deviceId>.<metric>`, with `.below` for a 'below' rule and `.<kind>` for kinds other than threshold. */
+export const overrideId = (deviceId: string, metric: string, direction: 'above' | 'below', kind: RuleKind = 'threshold'): string =>
+  `device.${deviceId}.${metric}${direction === 'below' ? '.below' : ''}${kind === 'threshold' ? '' : `.${kind}`}`;
 
 export function createOverride(database: Database, body: CreateOverrideBody, saver: Saver): SaveResult {
   return inTransaction(database, () => {
-    const { reason, id: givenId, scope, metric, direction = 'above', ...fields } = body;
+    const { reason, id: givenId, scope, metric, direction = 'above', kind = 'threshold', ...fields } = body;
     const deviceRow = findDeviceRow(database, scope.deviceId);
     if (!deviceRow) throw invalid([{ path: 'scope.deviceId', message: `is not a known device (${scope.deviceId})` }]);
     const device = toPlantDevice(deviceRow);
-    const id = givenId ?? overrideId(device.id, metric, direction);
+    const id = givenId ?? overrideId(device.id, metric, direction, kind);
     if (findRuleRow(database, id)) {
       throw new HttpError(409, 'rule-exists', `rule ${id} exists already: edit it with PUT /api/rules/${id}, or give the new rule another id`);
     }
     const templates = listRuleRows(database).map(toRuleTemplate);
     const classRule = templates.find(
-      (t) => t.scope.kind === 'class' && t.scope.equipmentClass === device.class && t.metric === metric && t.direction === direction,
+      (t) => t.scope.kind === 'class' && t.scope.equipmentClass === device.class && t.kind === kind && t.metric === metric && t.direction === direction,
     );
-    const copied: Partial<RuleTemplate> = classRule ? Object.fromEntries(COPIED.map((k) => [k, classRule[k]])) : {};
-    const candidate = { ...copied, ...given(fields), id, version: 1, scope, metric, direction };
+    const copied: Partial<RuleTemplate> = classRule
+      ? Object.fromEntries([...COPIED, ...COPIED_WITH_KIND].filter((k) => classRule[k] !== undefined).map((k) => [k, classRule[k]]))
+      : {};
+    const candidate = { ...copied, ...given(fields), id, version: 1, scope, metric, direction, kind };
     const missing = COPIED.filter((k) => candidate[k] === undefined);
     if (missing.length) {
-      const why = `is required: no ${device.class} class rule for ${metric} ${direction} to copy it from`;
+      const why = `is required: no ${device.class} class ${kind} rule for ${metric} ${direction} to copy it from`;
       throw invalid(missing.map((path) => ({ path, message: why })));
     }
     const rule = validRule(candidate);

@@ -4,7 +4,7 @@
  * save runs: do the rules still resolve on every device the saved rule touches?
  */
 import type { PlantDevice } from '../../contract/plant';
-import { resolveRules, RuleConflictError } from '../detection/resolve-rules';
+import { kindSlot, resolveRules, RuleConflictError } from '../detection/resolve-rules';
 import type { RuleTemplate, ThresholdRule } from '../detection/types';
 import type { DeviceEffectiveRulesView } from '../http/api-types';
 import { HttpError } from '../http/errors';
@@ -30,7 +30,7 @@ export function deviceEffectiveRules(templates: readonly RuleTemplate[], device:
   // The template that decides each (metric, direction) slot: a device override wins over the class rule (as in resolveRules).
   const deciding = new Map<string, RuleTemplate>();
   for (const t of templates) {
-    const slot = `${t.metric}/${t.direction}`;
+    const slot = kindSlot(t);
     if (appliesTo(t, device) && (!deciding.has(slot) || t.scope.kind === 'device')) deciding.set(slot, t);
   }
   return {
@@ -38,6 +38,7 @@ export function deviceEffectiveRules(templates: readonly RuleTemplate[], device:
     rules: resolved.map((r) => ({
       ruleId: r.id,
       version: r.version,
+      kind: r.kind ?? 'threshold',
       source: byId.get(r.id)!.scope.kind,
       metric: r.metric,
       direction: r.direction,

@@ -8,6 +8,7 @@ import { syncPlant } from '../plant-sync';
 import { openTestDatabase, testPlant, type TestDatabase } from '../testing/test-database';
 import { createTestServer, getJson, putJson, T0, type TestServer } from '../testing/test-server';
 import { ruleChanges } from './rule-history';
+import { insertMissingRules, listRuleRows, toRuleTemplate } from './rule-repository';
 
 describe('GET /api/rules/:id/history', () => {
   let server: TestServer;
@@ -112,5 +113,24 @@ describe('ruleChanges', () => {
       { field: 'warn', from: 2.8, to: 3 },
       { field: 'clear', from: 2.3, to: 2 },
     ]);
+  });
+});
+
+describe('rules saved before rule kinds existed', () => {
+  let t: TestDatabase;
+  beforeEach(() => {
+    t = openTestDatabase();
+  });
+  afterEach(() => t.cleanup());
+
+  it('load as threshold rules: the version row without kind, params or flapping reads as kind threshold', () => {
+    const { kind: _kind, ...old } = defaultRuleTemplates().find((x) => x.id === 'class.pump.vibration')!;
+    // Written as an older server wrote it: the JSON in rule_versions has no kind.
+    insertMissingRules(t.database, [old as never], { at: T0, by: 'defaults' });
+    const stored = t.database.db.select().from(ruleVersions).where(eq(ruleVersions.ruleId, 'class.pump.vibration')).get()!;
+    expect(stored.template).not.toHaveProperty('kind');
+    const template = toRuleTemplate(listRuleRows(t.database).find((r) => r.id === 'class.pump.vibration')!);
+    expect(template).toMatchObject({ kind: 'threshold', warn: 2.8, alarm: 4.5 });
+    expect(template).not.toHaveProperty('params');
   });
 });

@@ -37,6 +37,7 @@ describe('POST /api/rules (device overrides)', () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({
+      kind: 'threshold',
       id: 'device.P-104.vibration',
       version: 1,
       scope: P104,
@@ -57,6 +58,7 @@ describe('POST /api/rules (device overrides)', () => {
     expect(p104.rules.find((r) => r.metric === 'vibration')).toEqual({
       ruleId: 'device.P-104.vibration',
       version: 1,
+      kind: 'threshold',
       source: 'device',
       metric: 'vibration',
       direction: 'above',
@@ -67,7 +69,14 @@ describe('POST /api/rules (device overrides)', () => {
       clearDurationMs: 120_000,
       failureMode: 'vibration-high',
     });
-    expect(p104.rules.map((r) => r.ruleId).sort()).toEqual(['class.pump.current', 'class.pump.temperature', 'device.P-104.vibration']);
+    expect(p104.rules.map((r) => r.ruleId).sort()).toEqual([
+      'class.pump.current',
+      'class.pump.temperature',
+      'class.pump.temperature.adaptive-baseline',
+      'class.pump.temperature.rate-of-change',
+      'class.pump.vibration.trend-to-limit',
+      'device.P-104.vibration',
+    ]);
     expect((await effective('P-101')).rules.find((r) => r.metric === 'vibration')).toMatchObject({ ruleId: 'class.pump.vibration', source: 'class', warn: 2.8 });
     const { body: history } = await getJson<RuleVersionView[]>(server.app, '/api/rules/device.P-104.vibration/history');
     expect(history).toEqual([expect.objectContaining({ version: 1, author: 'erin', reason: 'pump sits on a steel frame', at: T0, changes: [] })]);
@@ -78,7 +87,8 @@ describe('POST /api/rules (device overrides)', () => {
     expect(status).toBe(201);
     expect(body).toMatchObject({ id: 'device.P-104.vibration', basis: 'iso-10816-rigid', warn: 2.8, alarm: 4.5, clear: 2.3, minDurationMs: 300_000, enabled: false });
     const p104 = await effective('P-104');
-    expect(p104.rules.map((r) => r.metric).sort()).toEqual(['current', 'temperature']);
+    // The vibration trend rule predicts the switched-off threshold's alarm level, so it goes too.
+    expect(p104.rules.map((r) => r.metric).sort()).toEqual(['current', 'temperature', 'temperature', 'temperature']);
     expect(p104.disabled).toEqual([{ ruleId: 'device.P-104.vibration', source: 'device', metric: 'vibration', direction: 'above' }]);
     expect((await effective('P-101')).rules.map((r) => r.metric)).toContain('vibration');
     expect(server.services.rules.allEffectiveRules().filter((r) => r.deviceId === 'P-104').map((r) => r.metric)).not.toContain('vibration');
@@ -137,10 +147,10 @@ describe('GET /api/rules/effective', () => {
     const all = await getJson<DeviceEffectiveRulesView[]>(server.app, '/api/rules/effective');
     expect(all.status).toBe(200);
     expect(all.body.map((d) => [d.deviceId, d.equipmentClass, d.rules.length, d.conflict])).toEqual([
-      ['P-101', 'pump', 3, null],
-      ['P-104', 'pump', 3, null],
-      ['C-201', 'compressor', 3, null],
-      ['CV-C1', 'conveyor', 3, null],
+      ['P-101', 'pump', 6, null],
+      ['P-104', 'pump', 6, null],
+      ['C-201', 'compressor', 6, null],
+      ['CV-C1', 'conveyor', 6, null],
     ]);
     // Flexible foundation: ISO 10816 limits × 1.6; rated current 95 A.
     const c201 = all.body[2]!.rules;

@@ -1,11 +1,38 @@
-/** Stored rule templates and their append-only version history. */
+/**
+ * Stored rule templates and their append-only version history.
+ *
+ * The `rules` row holds the fields every kind shares; a rule's kind, params
+ * and flapping settings live in the history row of the version in force (the
+ * whole template as saved), which every read joins in. History rows written
+ * before kinds existed have none: such a rule is a 'threshold' rule.
+ */
 import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { rules, ruleVersions } from '../db/schema';
 import type { RuleTemplate } from '../detection/types';
 
-export type RuleRow = typeof rules.$inferSelect;
+type RuleTableRow = typeof rules.$inferSelect;
+/** What a template adds to the shared columns: its kind and the kind's settings. */
+export type KindFields = Pick<RuleTemplate, 'kind' | 'params' | 'flapping'>;
+export type RuleRow = RuleTableRow & { kindFields: KindFields };
 export type RuleVersionRow = typeof ruleVersions.$inferSelect;
+
+/** The kind fields of a saved template (kind 'threshold' when it has none). */
+export function kindFieldsOf(saved: Partial<RuleTemplate> | null | undefined): KindFields {
+  const fields: KindFields = { kind: saved?.kind ?? 'threshold' };
+  if (saved?.params) fields.params = saved.params;
+  if (saved?.flapping) fields.flapping = saved.flapping;
+  return fields;
+}
+
+function selectRules(database: Database) {
+  return database.db
+    .select({ rule: rules, saved: ruleVersions.template })
+    .from(rules)
+    .leftJoin(ruleVersions, and(eq(ruleVersions.ruleId, rules.id), eq(ruleVersions.version, rules.version)));
+}
+
+const withKind = ({ rule, saved }: { rule: RuleTableRow; saved: RuleTemplate | null }): RuleRow => ({ ...rule, kindFields: kindFieldsOf(saved) });
 
 /** Who saved a version, when and why. */
 export interface RuleSave {
@@ -15,15 +42,17 @@ export interface RuleSave {
 }
 
 export function listRuleRows(database: Database): RuleRow[] {
-  return database.db.select().from(rules).orderBy(asc(rules.id)).all();
+  return selectRules(database).orderBy(asc(rules.id)).all().map(withKind);
 }
 
 export function findRuleRow(database: Database, id: string): RuleRow | undefined {
-  return database.db.select().from(rules).where(eq(rules.id, id)).get();
+  const found = selectRules(database).where(eq(rules.id, id)).get();
+  return found && withKind(found);
 }
 
 export function toRuleTemplate(row: RuleRow): RuleTemplate {
   return {
+    ...row.kindFields,
     id: row.id,
     version: row.version,
     scope: scopeOf(row),
@@ -40,13 +69,13 @@ export function toRuleTemplate(row: RuleRow): RuleTemplate {
   };
 }
 
-function scopeOf(row: RuleRow): RuleTemplate['scope'] {
+function scopeOf(row: RuleTableRow): RuleTemplate['scope'] {
   if (row.scopeKind === 'device' && row.deviceId) return { kind: 'device', deviceId: row.deviceId };
   if (row.scopeKind === 'class' && row.equipmentClass) return { kind: 'class', equipmentClass: row.equipmentClass };
   throw new Error(`rule ${row.id} has scope ${row.scopeKind} without its ${row.scopeKind === 'device' ? 'device id' : 'equipment class'}`);
 }
 
-function toRuleRow(t: RuleTemplate, at: number, by: string): RuleRow {
+function toRuleRow(t: RuleTemplate, at: number, by: string): RuleTableRow {
   return {
     id: t.id,
     version: t.version,
@@ -93,10 +122,12 @@ export function insertMissingRules(database: Database, templates: readonly RuleT
  */
 export function recordMissingHistory(database: Database, reasonFor: (row: RuleRow) => string): number {
   const rows = database.db
-    .select()
+    .select({ rule: rules, saved: ruleVersions.template })
     .from(rules)
+    .leftJoin(ruleVersions, and(eq(ruleVersions.ruleId, rules.id), eq(ruleVersions.version, rules.version)))
     .where(notExists(database.db.select({ one: ruleVersions.version }).from(ruleVersions).where(eq(ruleVersions.ruleId, rules.id))))
-    .all();
+    .all()
+    .map(withKind);
   for (const row of rows) insertVersion(database, toRuleTemplate(row), { at: row.updatedAt, by: row.updatedBy, reason: reasonFor(row) });
   return rows.length;
 }

@@ -18,6 +18,9 @@ const reason = z
 
 /** Every editable field but scope and metric, each optional. `enabled` has no default here: left out = unchanged/copied. */
 const optionalFields = {
+  kind: field.kind.unwrap().optional(),
+  params: field.params,
+  flapping: field.flapping,
   direction: field.direction.optional(),
   basis: field.basis.optional(),
   warn: field.warn.optional(),

@@ -4,8 +4,12 @@ import type { RuleTemplateView, RuleVersionView, RuleView } from '../http/api-ty
 import { ruleChanges } from './rule-history';
 import { toRuleTemplate, type RuleRow, type RuleVersionRow } from './rule-repository';
 
+/** Also reads history rows saved before kinds existed (no kind: 'threshold'). */
 export function toRuleTemplateView(t: RuleTemplate): RuleTemplateView {
   return {
+    kind: t.kind ?? 'threshold',
+    ...(t.params ? { params: t.params } : {}),
+    ...(t.flapping ? { flapping: t.flapping } : {}),
     id: t.id,
     version: t.version,
     scope: t.scope.kind === 'class' ? { kind: 'class', equipmentClass: t.scope.equipmentClass } : { kind: 'device', deviceId: t.scope.deviceId },
