@@ -91,6 +91,46 @@ export const siteCalendarSpecSchema = z
   });
 export type SiteCalendarSpec = z.infer<typeof siteCalendarSpecSchema>;
 
+const qualification = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a kebab-case name such as "high-voltage" (lower-case letters, digits, "-")');
+const distinct = <T>(key: (item: T) => string, what: string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(key(item))) ctx.addIssue({ code: 'custom', path: [i], message: `${what} "${key(item)}" is listed twice` });
+    seen.add(key(item));
+  });
+};
+
+/**
+ * A certification a technician holds. `expiresOn` is the last local date
+ * (site time zone) it is valid; absent = it does not expire.
+ */
+export const certificationSpecSchema = z.strictObject({
+  name: qualification,
+  expiresOn: z.string().refine(isRealDate, 'must be a real local date "YYYY-MM-DD" (the last day it is valid)').optional(),
+});
+
+/**
+ * A member of the site's maintenance crew. Seeded into the database at start
+ * when their id is not stored yet; after that the API owns the record (edits
+ * through it are never overwritten by the file).
+ */
+export const technicianSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120),
+  skills: z.array(qualification).default([]).superRefine(distinct((s: string) => s, 'skill')),
+  certifications: z
+    .array(certificationSpecSchema)
+    .default([])
+    .superRefine(distinct((c: { name: string }) => c.name, 'certification')),
+  /** Their shifts, in the site's time zone; same shape as the calendar's shifts. */
+  shifts: z.array(siteShiftSpecSchema).default([]),
+  /** Who escalations on their orders go to; default: the site's supervisor. */
+  supervisor: z.string().min(1).max(200).optional(),
+  /** The API token name they sign in with. */
+  tokenName: z.string().min(1).max(200).optional(),
+});
+export type TechnicianSpec = z.infer<typeof technicianSpecSchema>;
+
 export const siteSpecSchema = z.strictObject({
   id,
   name: z.string().min(1).max(120),
@@ -98,6 +138,8 @@ export const siteSpecSchema = z.strictObject({
   /** Working time for SLA targets; default two shifts Mon-Fri 06:00-22:00 in `timezone`. */
   calendar: siteCalendarSpecSchema.optional(),
   lines: z.array(lineSpecSchema).min(1),
+  /** The site's maintenance crew (optional). */
+  technicians: z.array(technicianSpecSchema).optional(),
 });
 
 export const plantSchema = z.strictObject({
@@ -156,7 +198,13 @@ export function checkPlantGraph(plant: Plant): string[] {
   const lines = plant.sites.flatMap((s) => s.lines);
   const lineIds = new Set<string>();
   const deviceIds = new Set<string>();
+  const technicianSites = new Map<string, string>();
   for (const site of plant.sites) {
+    for (const t of site.technicians ?? []) {
+      const other = technicianSites.get(t.id);
+      if (other !== undefined) problems.push(`technician "${t.id}" is defined twice (sites "${other}" and "${site.id}")`);
+      technicianSites.set(t.id, site.id);
+    }
     for (const line of site.lines) {
       if (lineIds.has(line.id)) problems.push(`line "${line.id}" is defined twice`);
       lineIds.add(line.id);

@@ -23,7 +23,7 @@ describe('syncPlant', () => {
 
   it('stores the plant and the default rules, and a second run changes nothing', () => {
     const first = syncPlant(test.database, testPlant(), 1000);
-    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length });
+    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length, techniciansAdded: 0 });
     const before = dump(test.database);
     expect(before.devices).toHaveLength(4);
     expect(before.line_feeds).toEqual([{ from_line: 'utilities', to_line: 'assembly' }]);

@@ -3,7 +3,8 @@
  * devices are upserted (a device keeps its last-seen time), feeds no longer in
  * the file are removed, and default rule templates whose ids are not stored
  * yet are added, each with its version-1 history row. Stored rules are never
- * overwritten: an engineer's edits win.
+ * overwritten: an engineer's edits win. Technicians of the file whose id is
+ * not stored yet are added; stored ones keep their API edits.
  * Idempotent: a second run with the same plant changes nothing.
  * Sites, lines and devices missing from the file are kept: work orders refer to them.
  */
@@ -13,6 +14,7 @@ import type { Database } from './db/database';
 import { devices, lineFeeds, lines, sites } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { seedDefaultRules } from './rules/rule-seeding';
+import { seedTechnicians } from './technicians/technician-seeding';
 
 export interface PlantSyncResult {
   sites: number;
@@ -20,6 +22,8 @@ export interface PlantSyncResult {
   devices: number;
   /** Default rule templates added because their id was not stored yet. */
   rulesAdded: number;
+  /** Technicians of the plant file added because their id was not stored yet. */
+  techniciansAdded: number;
 }
 
 export function syncPlant(database: Database, plant: Plant, now: number = Date.now()): PlantSyncResult {
@@ -57,6 +61,7 @@ export function syncPlant(database: Database, plant: Plant, now: number = Date.n
       db.insert(devices).values({ id: d.id, ...row }).onConflictDoUpdate({ target: devices.id, set: row }).run();
     });
     const rulesAdded = seedDefaultRules(database, now);
-    return { sites: plant.sites.length, lines: allLines.length, devices: plantDeviceList.length, rulesAdded };
+    const techniciansAdded = seedTechnicians(database, plant, now);
+    return { sites: plant.sites.length, lines: allLines.length, devices: plantDeviceList.length, rulesAdded, techniciansAdded };
   });
 }

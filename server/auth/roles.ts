@@ -7,7 +7,7 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   technician: 'works orders: acknowledge, start, hold, resolve with an outcome, comment, report a fault',
-  planner: 'planner / supervisor: everything a technician does, plus priorities, assignment, line graph',
+  planner: 'planner / supervisor: everything a technician does, plus priorities, assignment, technicians, line graph',
   'line-lead': 'line lead: reads everything, reports faults (e.g. an emergency stop), comments',
   'reliability-engineer': 'owns alert rules; reads everything and comments',
   admin: 'everything, including access tokens',
@@ -20,9 +20,12 @@ export const PERMISSIONS = {
   'work-order.create': ['technician', 'planner', 'line-lead', 'admin'],
   'work-order.transition': ['technician', 'planner', 'admin'],
   'work-order.plan': ['planner', 'admin'],
+  /** Add, change and deactivate technicians (skills, certifications, shifts). */
+  'technicians.manage': ['planner', 'admin'],
   'rules.edit': ['reliability-engineer', 'admin'],
   'lines.edit': ['planner', 'admin'],
   'tokens.manage': ['admin'],
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

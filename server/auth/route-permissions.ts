@@ -12,11 +12,16 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/metrics', permission: 'read' },
   { method: 'GET', path: '/api/*', permission: 'read' },
   { method: 'POST', path: '/api/work-orders', permission: 'work-order.create' },
+  { method: 'POST', path: '/api/anomalies/:id/acknowledge', permission: 'work-order.comment' },
   { method: 'POST', path: '/api/work-orders/:id/transition', permission: 'work-order.transition' },
   { method: 'POST', path: '/api/work-orders/:id/comments', permission: 'work-order.comment' },
   { method: 'PUT', path: '/api/work-orders/:id/priority', permission: 'work-order.plan' },
   { method: 'DELETE', path: '/api/work-orders/:id/priority', permission: 'work-order.plan' },
   { method: 'POST', path: '/api/work-orders/:id/assign', permission: 'work-order.plan' },
+  { method: 'PUT', path: '/api/work-orders/:id/requirements', permission: 'work-order.plan' },
+  { method: 'POST', path: '/api/technicians', permission: 'technicians.manage' },
+  { method: 'PATCH', path: '/api/technicians/:id', permission: 'technicians.manage' },
+  { method: 'DELETE', path: '/api/technicians/:id', permission: 'technicians.manage' },
   { method: 'PUT', path: '/api/lines/:id/feeds', permission: 'lines.edit' },
   { method: 'POST', path: '/api/rules', permission: 'rules.edit' },
   { method: 'PUT', path: '/api/rules/:id', permission: 'rules.edit' },
@@ -25,6 +30,14 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/api/tokens', permission: 'tokens.manage' },
   { method: 'POST', path: '/api/tokens', permission: 'tokens.manage' },
   { method: 'DELETE', path: '/api/tokens/:id', permission: 'tokens.manage' },
+  // Webhook URLs and delivery logs reveal integrations: reading them is for admins too.
+  { method: 'GET', path: '/api/webhooks', permission: 'webhooks.manage' },
+  { method: 'GET', path: '/api/webhooks/*', permission: 'webhooks.manage' },
+  { method: 'POST', path: '/api/webhooks', permission: 'webhooks.manage' },
+  { method: 'PATCH', path: '/api/webhooks/:id', permission: 'webhooks.manage' },
+  { method: 'DELETE', path: '/api/webhooks/:id', permission: 'webhooks.manage' },
+  { method: 'POST', path: '/api/webhooks/:id/ping', permission: 'webhooks.manage' },
+  { method: 'POST', path: '/api/webhooks/:id/deliveries/:deliveryId/redeliver', permission: 'webhooks.manage' },
 ];
 
 const compiled = ROUTE_PERMISSIONS.map((r) => ({

@@ -11,7 +11,7 @@ import { parseBody } from '../http/validation';
 import { ROLE_DESCRIPTIONS, ROLES } from './roles';
 import type { TokenService } from './token-service';
 
-const createBody = z.strictObject({
+export const createBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
 });

@@ -2,6 +2,7 @@
  * The server's SQLite tables. Timestamps are epoch milliseconds (integer).
  * Migrations in ./migrations are generated from this file with `npm run db:generate`.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CRITICALITIES, EQUIPMENT_CLASSES } from '../../contract/plant';
 import { METRICS } from '../../contract/metrics';
@@ -176,6 +177,10 @@ export const workOrders = sqliteTable(
     index('work_orders_device_mode_status_idx').on(t.deviceId, t.failureMode, t.status),
     index('work_orders_status_idx').on(t.status),
     index('work_orders_type_idx').on(t.type),
+    // The work-order list: priority order (P0 first, newest first within a priority), alone or filtered by status or device.
+    index('work_orders_priority_newest_idx').on(t.priority, sql`${t.id} desc`),
+    index('work_orders_status_priority_idx').on(t.status, t.priority, sql`${t.id} desc`),
+    index('work_orders_device_priority_idx').on(t.deviceId, t.priority, sql`${t.id} desc`),
   ],
 );
 

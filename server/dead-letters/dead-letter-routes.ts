@@ -5,7 +5,7 @@ import { paging } from '../http/query-schemas';
 import { parseQuery } from '../http/validation';
 import type { DeadLetterStore } from './dead-letter-store';
 
-const listQuery = z.object({ reason: z.enum(DEAD_LETTER_REASONS).optional(), ...paging(100) });
+export const listQuery = z.object({ reason: z.enum(DEAD_LETTER_REASONS).optional(), ...paging(100) });
 
 /** GET /dead-letters?reason=&limit=&offset= (mounted under /api): newest first, with counts by reason. */
 export function deadLetterRoutes(store: DeadLetterStore) {

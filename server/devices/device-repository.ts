@@ -1,5 +1,5 @@
 /** Device rows, per-device counts, and the last-seen batch update ingest calls. */
-import { and, asc, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PlantDevice } from '../../contract/plant';
 import type { Database } from '../db/database';
 import { anomalies, devices, workOrders } from '../db/schema';
@@ -37,6 +37,15 @@ export function deviceCounts(database: Database, deviceId?: string): Map<string,
   return counts;
 }
 
+/** The last-seen update, prepared once per database (ingest runs it for every device seen, once a second). */
+const touchStatements = new WeakMap<Database, ReturnType<typeof prepareTouch>>();
+const prepareTouch = (database: Database) =>
+  database.db
+    .update(devices)
+    .set({ lastSeenAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(devices.id, sql.placeholder('id')), or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, sql.placeholder('at')))))
+    .prepare();
+
 /**
  * Moves last_seen_at forward for each device in the map (device id -> epoch
  * ms); never backwards, unknown ids ignored. One transaction. Returns the
@@ -44,17 +53,12 @@ export function deviceCounts(database: Database, deviceId?: string): Map<string,
  */
 export function touchDevices(database: Database, lastSeen: ReadonlyMap<string, number>): number {
   if (lastSeen.size === 0) return 0;
-  const { db } = database;
+  let touch = touchStatements.get(database);
+  if (!touch) touchStatements.set(database, (touch = prepareTouch(database)));
+  const statement = touch;
   return inTransaction(database, () => {
     let updated = 0;
-    for (const [id, at] of lastSeen) {
-      const result = db
-        .update(devices)
-        .set({ lastSeenAt: at })
-        .where(and(eq(devices.id, id), or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, at))))
-        .run();
-      updated += result.changes;
-    }
+    for (const [id, at] of lastSeen) updated += statement.run({ id, at }).changes;
     return updated;
   });
 }

@@ -11,7 +11,7 @@ import type { DeviceService } from './device-service';
 const HOUR = 60 * 60_000;
 export const MAX_TELEMETRY_POINTS = 100_000;
 
-const telemetryQuery = z
+export const telemetryQuery = z
   .object({
     from: timeParam.optional(),
     to: timeParam.optional(),
@@ -49,7 +49,11 @@ export function deviceRoutes({ devices, rules, telemetryStore, now }: DeviceRout
         from,
         to,
         points: points.map((p) => ({ ts: p.ts, seq: p.seq, temperature: p.temperature, vibration: p.vibration, current: p.current })),
-        limits: rules.effectiveRules(deviceId).map((r) => ({ metric: r.metric, ruleId: r.id, direction: r.direction, warn: r.warn, alarm: r.alarm, clear: r.clear })),
+        // Levels of the metric: threshold rules only (other kinds' warn/alarm are σ, hours or rates).
+        limits: rules
+          .effectiveRules(deviceId)
+          .filter((r) => (r.kind ?? 'threshold') === 'threshold')
+          .map((r) => ({ metric: r.metric, ruleId: r.id, direction: r.direction, warn: r.warn, alarm: r.alarm, clear: r.clear })),
       };
       return c.json(view);
     });

@@ -44,17 +44,41 @@ export interface DeviceConditions {
 
 export type DeviceConditionsReader = (now: number) => DeviceConditions;
 
+export type SilentDevicesReader = (now: number) => DeviceConditions['silent'];
+
+/** Devices offline or never seen at `now`, in id order. Only those rows are read (normally few). */
+export function silentDevicesReader(database: Database): SilentDevicesReader {
+  const silentRows = database.db
+    .select({ id: devices.id, lastSeenAt: devices.lastSeenAt })
+    .from(devices)
+    .where(or(isNull(devices.lastSeenAt), lte(devices.lastSeenAt, sql.placeholder('cutoff'))))
+    .orderBy(asc(devices.id))
+    .prepare();
+  return (now) => {
+    const silent = new Map<string, NonNullable<DeviceFacts['silent']>>();
+    for (const row of silentRows.all({ cutoff: now - STALE_WITHIN_MS })) {
+      // deviceLiveness stays the one definition of offline; the query only narrows the rows.
+      const liveness = deviceLiveness(row.lastSeenAt, now);
+      if (liveness === 'offline' || liveness === 'never-seen') silent.set(row.id, { liveness, lastSeenAt: row.lastSeenAt });
+    }
+    return silent;
+  };
+}
+
+/** Which devices are silent and how, as one comparable string (the liveness tick compares it with the last refresh). */
+export function silentKey(silent: DeviceConditions['silent']): string {
+  let key = '';
+  for (const [id, s] of silent) key += `${id}\u0000${s.liveness}\u0000${s.lastSeenAt}\u0001`;
+  return key;
+}
+
 /**
  * Three prepared queries in one read transaction. Only silent devices are
  * read (normally few), so the cost follows what is wrong, not the plant size.
  */
 export function deviceConditionsReader(database: Database): DeviceConditionsReader {
   const { db } = database;
-  const silentRows = db
-    .select({ id: devices.id, lastSeenAt: devices.lastSeenAt })
-    .from(devices)
-    .where(or(isNull(devices.lastSeenAt), lte(devices.lastSeenAt, sql.placeholder('cutoff'))))
-    .prepare();
+  const silentDevices = silentDevicesReader(database);
   const anomalyRows = db
     .select({ id: anomalies.id, deviceId: anomalies.deviceId, metric: anomalies.metric, severity: anomalies.severity, failureMode: anomalies.failureMode, startedAt: anomalies.startedAt })
     .from(anomalies)
@@ -78,20 +102,14 @@ export function deviceConditionsReader(database: Database): DeviceConditionsRead
     .orderBy(asc(workOrders.id))
     .prepare();
 
-  const read = database.sqlite.transaction((now: number): DeviceConditions => {
-    const silent = new Map<string, NonNullable<DeviceFacts['silent']>>();
-    for (const row of silentRows.all({ cutoff: now - STALE_WITHIN_MS })) {
-      // deviceLiveness stays the one definition of offline; the query only narrows the rows.
-      const liveness = deviceLiveness(row.lastSeenAt, now);
-      if (liveness === 'offline' || liveness === 'never-seen') silent.set(row.id, { liveness, lastSeenAt: row.lastSeenAt });
-    }
-    return {
-      silent,
+  const read = database.sqlite.transaction(
+    (now: number): DeviceConditions => ({
+      silent: silentDevices(now),
       anomalies: groupBy(anomalyRows.all(), (a) => a.deviceId, ({ deviceId: _, ...fact }): AnomalyFact => fact),
       // No assignee column yet: null until work orders carry one.
       orders: groupBy(orderRows.all(), (o) => o.deviceId, ({ deviceId: _, ...fact }): OrderFact => ({ ...fact, assignee: null })),
-    };
-  });
+    }),
+  );
   return (now) => read.deferred(now);
 }
 

@@ -12,7 +12,7 @@ import type { LineStateTracker } from './line-state-tracker';
 
 const DAY = 24 * 60 * 60_000;
 
-const windowQuery = z
+export const windowQuery = z
   .strictObject({ from: timeParam.optional(), to: timeParam.optional() })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['from'], message: 'must not be after to' });
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lineStateChanges } from '../db/schema';
 import { confirmedOutcome } from '../testing/work-order-steps';
@@ -34,6 +35,30 @@ describe('line-state tracker', () => {
     expect(server.tracker.refresh(T0 + MIN)).toEqual([]);
     expect(records()).toHaveLength(2);
     expect(server.lineEvents).toHaveLength(2);
+  });
+
+  it('serves the map as it stands between changes, and re-derives it after any write, a commit elsewhere or a device going silent', () => {
+    at(T0);
+    expect(summary()).toEqual([['utilities', 'running', T0], ['assembly', 'running', T0]]);
+    server.clock.now = T0 + 10_000; // within the roster's age, so only a change can make it re-derive
+    expect(summary()).toEqual([['utilities', 'running', T0], ['assembly', 'running', T0]]);
+    expect(server.lineEvents).toHaveLength(2);
+
+    // A write on the server's connection (no event reaches the tracker).
+    server.clock.now = T0 + 20_000;
+    emergencyOnP104();
+    expect(summary()).toEqual([['utilities', 'down', T0 + 20_000], ['assembly', 'starved', T0 + 20_000]]);
+
+    // A commit by another connection to the same file.
+    const other = new Database(server.database.file);
+    other.prepare("UPDATE work_orders SET status = 'cancelled'").run();
+    other.close();
+    server.clock.now = T0 + 30_000;
+    expect(summary()).toEqual([['utilities', 'running', T0 + 30_000], ['assembly', 'running', T0 + 30_000]]);
+
+    // Nothing written, but the devices fall silent with time.
+    server.clock.now = T0 + 20 * MIN;
+    expect(summary().map(([id, state]) => [id, state])).toEqual([['utilities', 'no-data'], ['assembly', 'no-data']]);
   });
 
   it('takes a line down for an emergency order, starves the line it feeds, and keeps since and downtime by the clock', () => {

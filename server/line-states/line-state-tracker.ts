@@ -26,10 +26,13 @@ import {
   lineStateChangesReader,
   parseReasons,
   readLineRoster,
+  silentDevicesReader,
+  silentKey,
   type DeviceConditionsReader,
   type LineRoster,
   type LineStateChangesReader,
   type NewLineStateChangeRow,
+  type SilentDevicesReader,
 } from './line-state-repository';
 import { toLineDowntimeView, toLineStateChangeView } from './line-state-views';
 
@@ -50,6 +53,13 @@ export interface LineStateTracker {
    * devices were edited (PUT feeds); other data is read on every call.
    */
   refresh(now: number, options?: { graphChanged?: boolean }): LineStateView[];
+  /**
+   * Whether a refresh at `now` could show something the last one did not,
+   * without work-order or anomaly changes (those come as events): a device
+   * went silent or came back, or the roster is due to be re-read. One small
+   * query (the silent devices); the liveness tick refreshes only when true.
+   */
+  livenessChanged(now: number): boolean;
   /** Refreshes, then every line in line order. */
   states(now: number): LineStateView[];
   /** Refreshes, then the line's records in [from, min(to, now)). 404 for an unknown line. */
@@ -73,12 +83,19 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
   let roster: { value: LineRoster; readAt: number } | undefined;
   let known: Map<string, Known> | undefined;
   let changesOf: LineStateChangesReader | undefined;
+  let readSilent: SilentDevicesReader | undefined;
+  const totalChanges = database.sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  const changeMark = () => `${database.sqlite.pragma('data_version', { simple: true })}:${totalChanges.get()!.n}`;
+  /** changeMark as of the last refresh (this connection's own record writes included). */
+  let refreshedMark: string | undefined;
+  /** silentKey of the last refresh. */
+  let refreshedSilent: string | undefined;
   const changesBetween: LineStateChangesReader = (lineId, from, to) => (changesOf ??= lineStateChangesReader(database))(lineId, from, to);
 
+  const rosterDue = (now: number) => !roster || now - roster.readAt >= ROSTER_MAX_AGE_MS || now < roster.readAt;
+
   function currentRoster(now: number, graphChanged: boolean): LineRoster {
-    if (!roster || graphChanged || now - roster.readAt >= ROSTER_MAX_AGE_MS || now < roster.readAt) {
-      roster = { value: readLineRoster(database), readAt: now };
-    }
+    if (!roster || graphChanged || rosterDue(now)) roster = { value: readLineRoster(database), readAt: now };
     return roster.value;
   }
 
@@ -96,7 +113,10 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
   function refresh(now: number, options: { graphChanged?: boolean } = {}): LineStateView[] {
     readConditions ??= deviceConditionsReader(database);
     const previous = (known ??= loadKnown());
-    const facts = lineFacts(currentRoster(now, options.graphChanged ?? false), readConditions(now));
+    const version = database.sqlite.pragma('data_version', { simple: true });
+    const conditions = readConditions(now);
+    refreshedSilent = silentKey(conditions.silent);
+    const facts = lineFacts(currentRoster(now, options.graphChanged ?? false), conditions);
     const derived = deriveLineStates(policies ? facts.map((f) => ({ ...f, policy: policies.get(f.id) })) : facts);
     const next = new Map<string, Known>();
     const records: NewLineStateChangeRow[] = [];
@@ -118,18 +138,33 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
       next.set(line.id, { view, shown, causeKey });
     });
     if (records.length) inTransaction(database, () => insertLineStateChanges(database, records));
+    // Read before the facts (a commit elsewhere after that forces the next refresh), own writes counted after ours.
+    refreshedMark = `${version}:${totalChanges.get()!.n}`;
     known = next;
     for (const view of changed) bus.publish('line-state', view);
     return changed;
   }
 
+  /**
+   * Refreshes unless nothing it reads can have changed since the last
+   * refresh: no write on this connection (total_changes), no commit by
+   * another one (data_version), no device gone silent or back. The map is
+   * polled by every dashboard; between changes it is served as it stands.
+   */
   function states(now: number): LineStateView[] {
-    refresh(now);
+    if (!known || refreshedMark !== changeMark() || livenessChanged(now)) refresh(now);
     return [...known!.values()].map((k) => k.view);
+  }
+
+  function livenessChanged(now: number): boolean {
+    if (refreshedSilent === undefined || rosterDue(now)) return true;
+    readSilent ??= silentDevicesReader(database);
+    return silentKey(readSilent(now)) !== refreshedSilent;
   }
 
   return {
     refresh,
+    livenessChanged,
     states,
 
     history(lineId, from, to, now) {

@@ -25,7 +25,7 @@ describe('startLineStateUpdates', () => {
   const start = () => (updates = startLineStateUpdates({ tracker: server.tracker, bus: server.bus, now: () => server.clock.now, onError: (err) => errors.push(err) }));
   const lineStates = () => server.lineEvents.map((e) => `${e.id}:${e.state}`);
 
-  it('refreshes at start, once after a burst of work-order and anomaly events, and on every tick', async () => {
+  it('refreshes at start, once after a burst of work-order and anomaly events, and on a tick when devices fell silent', async () => {
     start();
     expect(lineStates()).toEqual(['utilities:running', 'assembly:running']);
 
@@ -37,11 +37,24 @@ describe('startLineStateUpdates', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(lineStates().slice(2)).toEqual(['utilities:down', 'assembly:starved']);
 
+    // Ticks while nothing fell silent cost no refresh.
+    server.clock.now = T0 + 30_000;
+    vi.advanceTimersByTime(3000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+
     // No event, but the devices fall silent: the tick notices.
     server.clock.now = T0 + 15 * MIN;
     vi.advanceTimersByTime(1000);
     expect(refresh).toHaveBeenCalledTimes(2);
     expect(lineStates().at(-1)).toBe('assembly:no-data');
+    vi.advanceTimersByTime(1000);
+    expect(refresh).toHaveBeenCalledTimes(2);
+
+    // One comes back: the next tick refreshes again.
+    server.services.devices.touchDevices(new Map([['CV-C1', server.clock.now]]));
+    vi.advanceTimersByTime(1000);
+    expect(refresh).toHaveBeenCalledTimes(3);
+    expect(lineStates().at(-1)).toBe('assembly:starved');
     expect(errors).toEqual([]);
   });
 
@@ -50,6 +63,7 @@ describe('startLineStateUpdates', () => {
     const refresh = vi.spyOn(server.tracker, 'refresh').mockImplementation(() => {
       throw new Error('database is locked');
     });
+    server.clock.now = T0 + 15 * MIN; // devices fall silent, so the tick refreshes
     vi.advanceTimersByTime(1000);
     expect(errors).toEqual([new Error('database is locked')]);
     updates!.stop();

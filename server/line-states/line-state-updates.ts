@@ -2,7 +2,9 @@
  * Keeps the disturbance map current in a running server: one refresh at
  * start, one after work-order and anomaly events (a burst of events in the
  * same turn gives one refresh, run after the publishing code is done), and
- * one every tick for liveness (devices going silent without any event).
+ * on a tick for liveness (devices going silent without any event): the tick
+ * asks the tracker first and refreshes only when the silent devices changed
+ * (or the roster is due), so a quiet plant costs one small query a second.
  * The composition root starts it and stops it before closing the database.
  */
 import type { EventBus } from '../events/event-bus';
@@ -40,7 +42,15 @@ export function startLineStateUpdates({ tracker, bus, now, onError, tickMs = 100
       refresh();
     });
   });
-  const timer = setInterval(refresh, tickMs);
+  const tick = () => {
+    if (stopped) return;
+    try {
+      if (tracker.livenessChanged(now())) tracker.refresh(now());
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const timer = setInterval(tick, tickMs);
   timer.unref?.();
   refresh();
   return {

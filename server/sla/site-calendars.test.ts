@@ -81,12 +81,17 @@ describe('site calendars', () => {
       const saturday = { shifts: [{ days: ['sat'], start: '06:00', end: '12:00' }] };
       syncPlant(test.database, testPlant(saturday));
       expect(syncSiteCalendars(test.database, testPlant(saturday))).toBe(1);
-      const calendarOf = createSiteCalendars(test.database);
+      let clock = 1_000_000;
+      const calendarOf = createSiteCalendars(test.database, { now: () => clock, maxAgeMs: 1000 });
       const stored = calendarOf('plant-1');
       expect(stored).toEqual({ timeZone: 'Europe/Berlin', mode: 'shifts', shifts: saturday.shifts, holidays: [] });
+      clock += 5000;
       expect(calendarOf('plant-1')).toBe(stored); // unchanged text: the same object, so working-time caches stay warm
 
       expect(syncSiteCalendars(test.database, testPlant())).toBe(0);
+      clock += 999;
+      expect(calendarOf('plant-1')).toBe(stored); // the rows are re-read at most once a second
+      clock += 1;
       expect(calendarOf('plant-1')).toEqual(defaultSiteCalendar('Europe/Berlin'));
       expect(calendarOf('no-such-site')).toEqual(defaultSiteCalendar('UTC'));
     });

@@ -64,14 +64,27 @@ export function syncSiteCalendars(database: Database, plant: Plant): number {
 export type SiteCalendarLookup = (siteId: string) => WorkingCalendar;
 
 /**
- * Reads a site's calendar from the database. Parsed calendars are kept while
- * the stored text is the same, so the working-time caches (keyed by calendar
+ * Reads each site's calendar from the database. The `sites` rows are read
+ * at most once per `maxAgeMs` (1 s by default; calendars change only with a
+ * plant sync), not once per order. Parsed calendars are kept while the
+ * stored text is the same, so the working-time caches (keyed by calendar
  * object) stay warm across requests and monitor ticks.
  */
-export function createSiteCalendars(database: Database): SiteCalendarLookup {
+export function createSiteCalendars(database: Database, options: { now?: () => number; maxAgeMs?: number } = {}): SiteCalendarLookup {
+  const now = options.now ?? Date.now;
+  const maxAgeMs = options.maxAgeMs ?? 1000;
   const cache = new Map<string, { stored: string; calendar: WorkingCalendar }>();
+  let rows: { at: number; byId: Map<string, { timezone: string; calendar: string | null }> } | undefined;
+  const readRows = () => {
+    const at = now();
+    if (!rows || at - rows.at >= maxAgeMs || at < rows.at) {
+      const all = database.db.select({ id: sites.id, timezone: sites.timezone, calendar: sites.calendar }).from(sites).all();
+      rows = { at, byId: new Map(all.map((r) => [r.id, r])) };
+    }
+    return rows.byId;
+  };
   return (siteId) => {
-    const row = database.db.select({ timezone: sites.timezone, calendar: sites.calendar }).from(sites).where(eq(sites.id, siteId)).get();
+    const row = readRows().get(siteId);
     const stored = `${row?.timezone ?? 'UTC'}\n${row?.calendar ?? ''}`;
     const hit = cache.get(siteId);
     if (hit?.stored === stored) return hit.calendar;

@@ -26,6 +26,7 @@ import { toAnomalyView } from '../anomalies/anomaly-views';
 import { inTransaction } from '../db/transaction';
 import type { ServiceDeps } from '../service-deps';
 import { describeBreach, directionOf, faultDescription, faultTitle, type Breach } from './fault-text';
+import { kindSummary, predictiveDueAt } from '../detection/event-text';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import { PRIORITY_ACTOR, type PriorityKeeper } from './work-order-priority';
 import {
@@ -37,6 +38,7 @@ import {
   type WorkOrderRow,
 } from './work-order-repository';
 import type { WorkOrderPresenter } from './work-order-views';
+import { deriveRequirements, requirementColumns } from './work-order-requirements';
 
 export type WorkOrderChange = ServerEvents['work-order']['change'];
 
@@ -77,7 +79,8 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
   function createOrder(e: AnomalyEvent, device: DeviceRow, updated: number[]): WorkOrderRow {
     const rule = ruleFor(e.deviceId, e.ruleId);
     const breach = breachOf(e, rule);
-    const levels = rule ?? { id: e.ruleId, version: e.ruleVersion, warn: e.limit, alarm: e.limit, clear: e.limit, minDurationMs: 0 };
+    // Levels of other kinds are σ, hours or rates, not the metric's limits: evidence shows the event's limit instead.
+    const levels = rule && !rule.kind ? rule : { id: e.ruleId, version: e.ruleVersion, warn: e.limit, alarm: e.limit, clear: e.limit, minDurationMs: rule?.minDurationMs ?? 0 };
     const evidence: EvidenceView = {
       metric: e.metric,
       unit: METRIC_INFO[e.metric].unit,
@@ -90,17 +93,23 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       startedAt: e.startedAt,
       detectedAt: e.ts,
       recent: e.recent,
+      ...(e.kind ? { kind: e.kind } : {}),
+      ...(e.detail ? { detail: e.detail } : {}),
+      ...(e.prediction ? { prediction: e.prediction } : {}),
     };
     const at = now();
+    const summary = kindSummary(e, device);
     const order = insertWorkOrder(database, {
       type: 'potential-fault',
       status: 'open',
-      title: faultTitle(breach, device),
-      description: faultDescription({ ...breach, failureMode: e.failureMode, startedAt: e.startedAt, detectedAt: e.ts }, levels),
+      title: summary?.title ?? faultTitle(breach, device),
+      description: summary?.description ?? faultDescription({ ...breach, failureMode: e.failureMode, startedAt: e.startedAt, detectedAt: e.ts }, levels),
+      ...(e.prediction ? { dueAt: predictiveDueAt(e.prediction, at) } : {}),
       deviceId: e.deviceId,
       failureMode: e.failureMode,
       severity: e.severity,
       evidence: JSON.stringify(evidence),
+      ...requirementColumns(deriveRequirements(e.failureMode, device.class)),
       occurrences: 1,
       lastOccurrenceAt: e.ts,
       createdAt: at,
@@ -119,7 +128,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     if (order.severity && SEVERITY_RANK[order.severity] >= SEVERITY_RANK[e.severity]) return false;
     const at = now();
     updateWorkOrder(database, order.id, { severity: e.severity, updatedAt: at });
-    const note = describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)));
+    const note = e.detail ?? describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)));
     appendTimeline(database, { workOrderId: order.id, at, actor: DETECTOR, kind: 'severity', from: order.severity, to: e.severity, note });
     priorities.recompute(order.id, { at, actor: PRIORITY_ACTOR, cause: `severity raised to ${e.severity}` });
     return true;
@@ -135,7 +144,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
     if (open) {
       const at = now();
       updateWorkOrder(database, open.id, { occurrences: open.occurrences + 1, lastOccurrenceAt: e.ts, updatedAt: at });
-      const note = `Detected again: ${describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)))}`;
+      const note = `Detected again: ${e.detail ?? describeBreach(breachOf(e, ruleFor(e.deviceId, e.ruleId)))}`;
       appendTimeline(database, { workOrderId: open.id, at, actor: DETECTOR, kind: 'occurrence', from: null, to: null, note });
       raiseSeverity(open, e);
       order = { id: open.id, change: 'occurrence' };
@@ -199,7 +208,8 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       logger.debug({ event: { ...event, recent: undefined } }, 'anomaly event without an active anomaly; ignored');
       return null;
     }
-    const anomalyViews = applied.anomalies.map(toAnomalyView);
+    const predicted = event.prediction?.predictedBreachAt ?? null;
+    const anomalyViews = applied.anomalies.map((row) => toAnomalyView(row, row.active && row.ruleId === event.ruleId ? predicted : null));
     const record = applied.order && findWorkOrderRecord(database, { id: applied.order.id });
     const workOrder = record ? present([record])[0]! : null;
     const others = present(applied.updated.flatMap((id) => findWorkOrderRecord(database, { id }) ?? []));

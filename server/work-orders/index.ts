@@ -6,4 +6,7 @@ export { RECURRENCE_WINDOW_MS } from './recurrence';
 export type { WorkOrderDetailView } from './work-order-views';
 export { createLineImpact, linesDownstream, type LineImpact, type LineImpactLookup } from './line-impact';
 export { createSlaMonitor, DEFAULT_SLA_TICK_MS, type SlaMonitor, type SlaMonitorDeps, type SlaTickResult } from './sla-monitor';
-export { placeholderContacts, siteContacts, siteContactsSchema, type ContactLookup, type SiteContactsConfig } from './sla-contacts';
+export { placeholderContacts, siteContacts, siteContactsSchema, withAssignees, type ContactLookup, type ContactSubject, type SiteContactsConfig } from './sla-contacts';
+export { createAssignmentService, type AssignmentService } from './work-order-assignment';
+export { workOrderAssignmentRoutes } from './work-order-assignment-routes';
+export { deriveRequirements, type WorkRequirements } from './work-order-requirements';

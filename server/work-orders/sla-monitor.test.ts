@@ -133,6 +133,26 @@ describe('SLA monitor', () => {
     expect(sla.tick().recorded).toMatchObject([{ kind: 'escalate-supervisor', to: ['lee@plant.example'], cc: ['planner@plant-1'] }]);
   });
 
+  it('works through many open orders in slices on its timer, recording what a direct tick would', async () => {
+    server.services.workOrders.handleAnomalyEvent(anomalyEvent({ deviceId: 'P-101', ts: T0, severity: 'alarm', value: 4.7, limit: 4.5 }));
+    server.services.workOrders.handleAnomalyEvent(anomalyEvent({ deviceId: 'C-201', ts: T0, severity: 'alarm', value: 9, limit: 7.1 }));
+    events.length = 0;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const sla = monitor({ sliceOrders: 1 });
+      at(T0 + 2 * HOUR);
+      sla.start(30_000);
+      vi.advanceTimersByTime(30_000);
+      const updated = () => events.filter((e) => e.name === 'work-order').map((e) => (e.data as { workOrder: { id: number } }).workOrder.id);
+      await vi.waitFor(() => expect(updated()).toHaveLength(3), { timeout: 5000 }); // real immediates run between the slices
+      sla.stop();
+      expect(new Set(updated()).size).toBe(3);
+      expect(monitor().tick()).toEqual({ evaluated: 3, recorded: [] }); // everything due was recorded already
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ticks on its interval once started, until stopped', () => {
     vi.useFakeTimers();
     try {

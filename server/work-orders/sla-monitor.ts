@@ -13,16 +13,18 @@
  * Timeline entries of the monitor do not count as activity, so flagging an
  * order as stalled does not end its quiet spell.
  */
+import { inArray } from 'drizzle-orm';
 import type { Database } from '../db/database';
+import { workOrderNotifications } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { WorkOrderNotificationView } from '../http/api-types';
 import type { ServiceDeps } from '../service-deps';
 import { decideEscalations, formatDuration, formatLocal, type EscalationAction, type SlaEvaluation, type SlaPolicy } from '../sla';
 import { createSiteCalendars, type SiteCalendarLookup } from '../sla/site-calendars';
 import { createLineImpact, type LineImpactLookup } from './line-impact';
-import { siteContacts, type ContactLookup } from './sla-contacts';
+import { withAssignees, type ContactLookup } from './sla-contacts';
 import { createPriorityKeeper } from './work-order-priority';
-import { appendTimeline, findWorkOrderRecord, insertNotification, listOpenWorkOrderRecords, notificationKeys, type NotificationRow } from './work-order-repository';
+import { appendTimeline, findWorkOrderRecord, insertNotification, listOpenWorkOrderRecords, type NotificationRow, type WorkOrderRecord } from './work-order-repository';
 import { createSlaReader } from './work-order-sla';
 import { createWorkOrderPresenter, toNotificationView } from './work-order-views';
 
@@ -35,10 +37,12 @@ export interface SlaMonitorDeps extends ServiceDeps {
   slaPolicy?: SlaPolicy;
   /** Default: each site's calendar from the `sites` table. */
   calendarOf?: SiteCalendarLookup;
-  /** Default: placeholder planner and supervisor per site (sla-contacts.ts). */
+  /** Default: the assignee and their supervisor, else placeholder planner and supervisor per site (sla-contacts.ts). */
   contactsFor?: ContactLookup;
   /** For computing the priority of orders stored before priorities existed. */
   lineImpactOf?: LineImpactLookup;
+  /** Orders per slice of a timer tick (default SLA_SLICE_ORDERS). */
+  sliceOrders?: number;
 }
 
 export interface SlaTickResult {
@@ -94,28 +98,47 @@ function recordActions(database: Database, workOrderId: number, actions: Escalat
   );
 }
 
+/** Orders evaluated per slice of a timer tick; the event loop runs between slices. */
+export const SLA_SLICE_ORDERS = 250;
+
+/** Notification keys already recorded, per order, in one query. */
+function notificationKeysOf(database: Database, ids: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (ids.length === 0) return out;
+  const rows = database.db
+    .select({ workOrderId: workOrderNotifications.workOrderId, key: workOrderNotifications.key })
+    .from(workOrderNotifications)
+    .where(inArray(workOrderNotifications.workOrderId, [...ids]))
+    .all();
+  for (const { workOrderId, key } of rows) {
+    const list = out.get(workOrderId);
+    if (list) list.push(key);
+    else out.set(workOrderId, [key]);
+  }
+  return out;
+}
+
 export function createSlaMonitor(deps: SlaMonitorDeps): SlaMonitor {
   const { database, bus, now, logger } = deps;
   const sla = createSlaReader({ database, now, calendarOf: deps.calendarOf ?? createSiteCalendars(database), policy: deps.slaPolicy });
   const present = createWorkOrderPresenter(sla);
   const priorities = createPriorityKeeper({ database, lineImpactOf: deps.lineImpactOf ?? createLineImpact(database) });
-  const contactsFor = deps.contactsFor ?? siteContacts();
+  const contactsFor = deps.contactsFor ?? withAssignees(database);
   let timer: ReturnType<typeof setInterval> | null = null;
+  let running = false;
 
-  function tick(): SlaTickResult {
-    const at = now();
-    inTransaction(database, () => priorities.backfill(at));
-    const records = listOpenWorkOrderRecords(database);
+  /** Evaluates one slice of open orders at `at`, records what is due; returns the ids of orders that got a notification. */
+  function evaluate(records: readonly WorkOrderRecord[], at: number, recorded: NotificationRow[]): number[] {
     const readings = sla.readMany(records, at);
-    const recorded: NotificationRow[] = [];
+    const notified = notificationKeysOf(database, records.map((r) => r.order.id));
     const touched: number[] = [];
     for (const record of records) {
       const { evaluation, calendar } = readings.get(record.order.id)!;
       const actions = decideEscalations({
         workOrder: { number: record.order.number },
         evaluation,
-        contacts: contactsFor({ siteId: record.siteId, lineId: record.lineId, deviceId: record.order.deviceId }),
-        alreadyNotified: notificationKeys(database, record.order.id),
+        contacts: contactsFor({ siteId: record.siteId, lineId: record.lineId, deviceId: record.order.deviceId, assigneeId: record.order.assigneeId }),
+        alreadyNotified: notified.get(record.order.id) ?? [],
         timeZone: calendar.timeZone,
       });
       if (actions.length === 0) continue;
@@ -123,10 +146,43 @@ export function createSlaMonitor(deps: SlaMonitorDeps): SlaMonitor {
       if (rows.length) touched.push(record.order.id);
       recorded.push(...rows);
     }
+    return touched;
+  }
+
+  function finish(records: readonly WorkOrderRecord[], recorded: NotificationRow[], touched: number[]): SlaTickResult {
     const views = present(touched.flatMap((id) => findWorkOrderRecord(database, { id }) ?? []));
     for (const workOrder of views) bus.publish('work-order', { change: 'updated', workOrder });
     if (recorded.length) logger.info({ notifications: recorded.length, orders: touched.length }, 'SLA notifications recorded');
     return { evaluated: records.length, recorded: recorded.map(toNotificationView) };
+  }
+
+  function tick(): SlaTickResult {
+    const at = now();
+    inTransaction(database, () => priorities.backfill(at));
+    const records = listOpenWorkOrderRecords(database);
+    const recorded: NotificationRow[] = [];
+    const touched = evaluate(records, at, recorded);
+    return finish(records, recorded, touched);
+  }
+
+  /**
+   * The timer's tick: the same work at one `now`, in slices of
+   * SLA_SLICE_ORDERS orders with the event loop running in between, so a
+   * plant with many open orders does not stall ingest and HTTP for the
+   * length of a whole tick.
+   */
+  async function slicedTick(): Promise<SlaTickResult> {
+    const at = now();
+    inTransaction(database, () => priorities.backfill(at));
+    const records = listOpenWorkOrderRecords(database);
+    const recorded: NotificationRow[] = [];
+    const touched: number[] = [];
+    const size = deps.sliceOrders ?? SLA_SLICE_ORDERS;
+    for (let i = 0; i < records.length; i += size) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      touched.push(...evaluate(records.slice(i, i + size), at, recorded));
+    }
+    return finish(records, recorded, touched);
   }
 
   return {
@@ -134,11 +190,11 @@ export function createSlaMonitor(deps: SlaMonitorDeps): SlaMonitor {
     start(intervalMs = DEFAULT_SLA_TICK_MS) {
       if (timer) return;
       timer = setInterval(() => {
-        try {
-          tick();
-        } catch (err) {
-          logger.error({ err }, 'SLA monitor tick failed');
-        }
+        if (running) return; // the previous tick is still working through its slices
+        running = true;
+        slicedTick()
+          .catch((err: unknown) => logger.error({ err }, 'SLA monitor tick failed'))
+          .finally(() => (running = false));
       }, intervalMs);
       timer.unref();
     },

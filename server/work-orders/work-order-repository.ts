@@ -1,8 +1,8 @@
 /** Work-order rows (joined with their device) and their append-only timeline. */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/database';
-import { devices, workOrderEvents, workOrderNotifications, workOrders } from '../db/schema';
+import { devices, technicians, workOrderEvents, workOrderNotifications, workOrders } from '../db/schema';
 import type { FailureMode } from '../detection/types';
 import type { Priority, WorkOrderStatus, WorkOrderType } from '../http/api-types';
 import { OPEN_STATUSES } from './work-order-state';
@@ -22,6 +22,8 @@ export interface WorkOrderRecord {
   siteId: string;
   /** Number of the order in recurrenceOf, if any. */
   recurrenceOfNumber: string | null;
+  /** Name of the technician in assigneeId, if any. */
+  assigneeName: string | null;
 }
 
 /** WO-{year}-{id:06}, the year taken from the creation time (UTC). */
@@ -86,6 +88,7 @@ const recordColumns = {
   lineId: devices.lineId,
   siteId: devices.siteId,
   recurrenceOfNumber: previous.number,
+  assigneeName: technicians.name,
 };
 
 const selectRecords = (database: Database) =>
@@ -93,7 +96,8 @@ const selectRecords = (database: Database) =>
     .select(recordColumns)
     .from(workOrders)
     .innerJoin(devices, eq(devices.id, workOrders.deviceId))
-    .leftJoin(previous, eq(previous.id, workOrders.recurrenceOf));
+    .leftJoin(previous, eq(previous.id, workOrders.recurrenceOf))
+    .leftJoin(technicians, eq(technicians.id, workOrders.assigneeId));
 
 export function findWorkOrderRecord(database: Database, key: { id: number } | { number: string }): WorkOrderRecord | undefined {
   const where = 'id' in key ? eq(workOrders.id, key.id) : eq(workOrders.number, key.number);
@@ -107,30 +111,35 @@ export interface WorkOrderFilter {
   lineId?: string;
   stopsLine?: boolean;
   priorities?: readonly Priority[];
+  /** A technician id, or null for orders nobody is assigned to. */
+  assigneeId?: string | null;
   /** 'priority' (default): most urgent first, newest first within a priority; 'newest': newest first. */
   sort?: 'priority' | 'newest';
   limit: number;
   offset: number;
 }
 
-/** Sorted as the filter says, with the total matching the filter. */
+/**
+ * Sorted as the filter says, with the total matching the filter. The page is
+ * picked from work_orders alone (the list indexes cover filter and order, and
+ * a deep offset skips index entries rather than joined rows), then only its
+ * rows are joined with their device; the total is counted without the join.
+ */
 export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { records: WorkOrderRecord[]; total: number } {
   const conditions: SQL[] = [];
   if (f.statuses?.length) conditions.push(inArray(workOrders.status, f.statuses));
   if (f.priorities?.length) conditions.push(inArray(workOrders.priority, f.priorities));
   if (f.types?.length) conditions.push(inArray(workOrders.type, f.types));
   if (f.deviceId !== undefined) conditions.push(eq(workOrders.deviceId, f.deviceId));
-  if (f.lineId !== undefined) conditions.push(eq(devices.lineId, f.lineId));
+  if (f.lineId !== undefined) conditions.push(inArray(workOrders.deviceId, database.db.select({ id: devices.id }).from(devices).where(eq(devices.lineId, f.lineId))));
   if (f.stopsLine !== undefined) conditions.push(eq(workOrders.stopsLine, f.stopsLine));
+  if (f.assigneeId !== undefined) conditions.push(f.assigneeId === null ? isNull(workOrders.assigneeId) : eq(workOrders.assigneeId, f.assigneeId));
   const where = and(...conditions);
   const { db } = database;
-  const records = selectRecords(database)
-    .where(where)
-    .orderBy(...(f.sort === 'newest' ? [] : [asc(workOrders.priority)]), desc(workOrders.id))
-    .limit(f.limit)
-    .offset(f.offset)
-    .all();
-  const total = db.select({ n: count() }).from(workOrders).innerJoin(devices, eq(devices.id, workOrders.deviceId)).where(where).get()?.n ?? 0;
+  const order = [...(f.sort === 'newest' ? [] : [asc(workOrders.priority)]), desc(workOrders.id)];
+  const ids = db.select({ id: workOrders.id }).from(workOrders).where(where).orderBy(...order).limit(f.limit).offset(f.offset).all().map((r) => r.id);
+  const records = ids.length === 0 ? [] : selectRecords(database).where(inArray(workOrders.id, ids)).orderBy(...order).all();
+  const total = db.select({ n: count() }).from(workOrders).where(where).get()?.n ?? 0;
   return { records, total };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Work orders (mounted under /api):
- * GET    /work-orders?status=open,assigned|open-like&priority=P0,P1&deviceId=&type=&lineId=&stopsLine=&sort=priority|newest&limit=&offset=
+ * GET    /work-orders?status=open,assigned|open-like&priority=P0,P1&deviceId=&type=&lineId=&stopsLine=&assigneeId=<technician>|none&sort=priority|newest&limit=&offset=
  *        (default sort: most urgent priority first, newest first within it)
  * POST   /work-orders                    CreateWorkOrderRequest -> 201 WorkOrderDetailView
  * GET    /work-orders/:id               (id or number, e.g. WO-2026-000042) -> WorkOrderDetailView

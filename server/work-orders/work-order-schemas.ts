@@ -3,6 +3,7 @@
  * against the request types in api-types.ts, which the dashboard uses.
  */
 import { z } from 'zod';
+import { ID_PATTERN } from '../../contract/topics';
 import { FAILURE_MODES } from '../detection/rule-template-schema';
 import {
   HOLD_REASONS,
@@ -32,6 +33,12 @@ export const listQuery = z.object({
   lineId: z.string().min(1).optional(),
   stopsLine: booleanParam.optional(),
   priority: commaList(PRIORITIES).optional(),
+  /** A technician id, or "none" for orders nobody is assigned to. */
+  assigneeId: z
+    .string()
+    .regex(ID_PATTERN, 'must be a technician id or "none"')
+    .transform((v) => (v === 'none' ? null : v))
+    .optional(),
   sort: z.enum(['priority', 'newest'], { error: 'must be priority or newest' }).default('priority'),
   ...paging(50),
 });

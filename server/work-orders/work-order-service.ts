@@ -27,6 +27,7 @@ import { createSiteCalendars, type SiteCalendarLookup } from '../sla/site-calend
 import { createAnomalyIntake, type RuleLookup } from './anomaly-intake';
 import { createLineImpact, type LineImpactLookup } from './line-impact';
 import { describeOutcome } from './outcome-text';
+import { deriveRequirements, requirementColumns } from './work-order-requirements';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import {
   appendTimeline,
@@ -67,6 +68,8 @@ export interface WorkOrderServiceDeps extends ServiceDeps {
   slaPolicy?: SlaPolicy;
   /** Working calendar per site; default: the `sites` table (site-calendars.ts). */
   calendarOf?: SiteCalendarLookup;
+  /** Called after an order moved to acknowledged has been published (AUTO_ASSIGN_ON_ACK assigns it there). */
+  onAcknowledged?: (id: number) => void;
 }
 
 /** Manual orders of these types are faults; they link to the repair they come back after, like detected ones. */
@@ -160,6 +163,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
           updatedAt: at,
           stopsLine,
           dueAt: input.dueAt ?? null,
+          ...requirementColumns(deriveRequirements(input.failureMode ?? null, device.class)),
         };
         const order = insertWorkOrder(database, row);
         const note = [`${TYPE_LABEL[input.type]} order`, stopsLine && `line ${device.lineId} is stopped`, input.dueAt && `due ${isoMinute(input.dueAt)}`];
@@ -226,6 +230,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       for (const row of acknowledged) bus.publish('anomaly', toAnomalyView(row));
       for (const other of reprioritized) publishUpdated(other);
       publishUpdated(id);
+      if (input.to === 'acknowledged') deps.onAcknowledged?.(id);
       return get(id);
     },
 

@@ -45,7 +45,7 @@ function toOverrideView(state: PriorityState | null): PriorityOverrideView | nul
   return { priority, reason, by, at, computed: state.computed };
 }
 
-export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceOfNumber }: WorkOrderRecord, sla: WorkOrderSlaView): WorkOrderView {
+export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceOfNumber, assigneeName }: WorkOrderRecord, sla: WorkOrderSlaView): WorkOrderView {
   const priority = readPriorityState(order);
   return {
     id: order.id,
@@ -77,6 +77,9 @@ export function toWorkOrderView({ order, deviceName, lineId, siteId, recurrenceO
     priorityOverride: toOverrideView(priority),
     holdReason: order.holdReason,
     sla,
+    assignee: order.assigneeId !== null && assigneeName !== null ? { id: order.assigneeId, name: assigneeName } : null,
+    requiredCertifications: JSON.parse(order.requiredCertifications) as string[],
+    requiredSkills: JSON.parse(order.requiredSkills) as string[],
   };
 }
 
