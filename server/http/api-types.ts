@@ -6,7 +6,7 @@
  */
 import type { Metric } from '../../contract/metrics';
 import type { Criticality, EquipmentClass } from '../../contract/plant';
-import type { FailureMode, LimitBasis, Severity } from '../detection/types';
+import type { FailureMode, FlappingSettings, LimitBasis, Prediction, RuleKind, Severity, TemplateParams } from '../detection/types';
 import type { Priority } from '../priority/priority-scoring';
 import type { SlaState } from '../sla/sla-evaluation';
 import type { DeadLetterReason } from '../../gateway/ingest/dead-letter-sink';
@@ -67,6 +67,11 @@ export interface EvidenceView {
   detectedAt: number;
   /** [ts, value] pairs leading up to detection. */
   recent: Array<[number, number]>;
+  /** The rule's kind when not 'threshold', and what it judged, in words. */
+  kind?: RuleKind;
+  detail?: string;
+  /** trend-to-limit: when the limit is predicted to be reached, and the fit behind it. */
+  prediction?: Prediction;
 }
 
 export interface WorkOrderView {
@@ -113,6 +118,12 @@ export interface WorkOrderView {
   holdReason: HoldReason | null;
   /** Where the order stands against its SLA at the time of the response. */
   sla: WorkOrderSlaView;
+  /** The technician the order is assigned to; null until assigned (POST /api/work-orders/:id/assign). */
+  assignee: TechnicianRef | null;
+  /** Certifications the work needs; only holders of every one (unexpired) can be assigned. */
+  requiredCertifications: string[];
+  /** Skills the work calls for; they rank candidates, they do not exclude anyone. */
+  requiredSkills: string[];
 }
 
 export interface PriorityOverrideView {
@@ -183,6 +194,37 @@ export interface WorkOrderNotificationView {
   to: string[];
   cc: string[];
   message: string;
+}
+
+/** Which facet of two orders matched (server/work-orders/work-order-similarity.ts). */
+export type SimilarityFacet = 'equipment-class' | 'failure-mode' | 'metric' | 'severity' | 'exceedance' | 'rise-rate' | 'text';
+
+/** A closed (or resolved) order like another one, with what was found and done. */
+export interface SimilarWorkOrderView {
+  id: number;
+  number: string;
+  title: string;
+  status: WorkOrderStatus;
+  deviceId: string;
+  deviceName: string;
+  equipmentClass: EquipmentClass;
+  /** 0..1; orders of the same equipment class always rank above orders of another class. */
+  score: number;
+  /** The facets that matched, strongest first, in words ("same failure mode (vibration-high)"). */
+  reasons: Array<{ facet: SimilarityFacet; text: string }>;
+  outcome: OutcomeView;
+  /** false once the fault came back within 30 days of this repair; null while there is no such verdict. */
+  repairEffective: boolean | null;
+  /** When it was closed (or resolved, if not closed yet). */
+  closedAt: number;
+}
+
+/** GET /api/work-orders/:id/similar?limit=3: the most similar past orders, best first (newer first on a tie). */
+export interface SimilarWorkOrdersView {
+  workOrderId: number;
+  /** Past orders compared (the candidate set is bounded to the most recent ones). */
+  candidates: number;
+  items: SimilarWorkOrderView[];
 }
 
 /** Types people create; 'potential-fault' orders are raised by detection only. */
@@ -283,9 +325,17 @@ export interface AnomalyView {
   clearedAt: number | null;
   lastValue: number;
   workOrderId: number | null;
+  /** trend-to-limit anomalies: when the limit is predicted to be reached (from the order's evidence); null otherwise. */
+  predictedBreachAt?: number | null;
 }
 
 export interface RuleView {
+  /** What the rule watches (always sent; optional for clients written before kinds); warn/alarm/clear mean what the kind says (README, "Detection rules"). */
+  kind?: RuleKind;
+  /** The kind's parameters (none for 'threshold' and 'no-data'). */
+  params?: TemplateParams;
+  /** Flapping suppression, any kind. */
+  flapping?: FlappingSettings;
   id: string;
   version: number;
   scope: { kind: 'class'; equipmentClass: EquipmentClass } | { kind: 'device'; deviceId: string };
@@ -312,6 +362,7 @@ export type RuleField = Exclude<keyof RuleTemplateView, 'id' | 'version'>;
 
 /** The editable rule fields, in the order the API lists them. */
 export const RULE_FIELDS = [
+  'kind',
   'scope',
   'metric',
   'direction',
@@ -323,6 +374,8 @@ export const RULE_FIELDS = [
   'clearDurationMs',
   'failureMode',
   'enabled',
+  'params',
+  'flapping',
 ] as const satisfies readonly RuleField[];
 
 /**
@@ -370,6 +423,8 @@ export interface RuleVersionView {
 export interface EffectiveRuleView {
   ruleId: string;
   version: number;
+  /** The rule's kind; warn/alarm/clear are limits of the metric only for 'threshold'. */
+  kind?: RuleKind;
   /** Whether it comes from the device's class or from an override of this device. */
   source: 'class' | 'device';
   metric: Metric;
@@ -555,6 +610,8 @@ export interface LineHistoryView {
 /** Server-sent events on GET /api/events: event name -> data. */
 export interface ServerEvents {
   'work-order': { change: 'created' | 'updated' | 'occurrence'; workOrder: WorkOrderView };
+  /** An order was assigned or reassigned (published after its 'work-order' update). */
+  'work-order-assigned': WorkOrderAssignedEvent;
   anomaly: AnomalyView;
   /** Latest sample per device that reported since the last tick (about once a second). */
   telemetry: { points: Array<{ deviceId: string; ts: number; temperature: number; vibration: number; current: number }> };
@@ -750,4 +807,187 @@ export interface KpiView {
   slaAttainment: { response: KpiSlaTargetView; resolution: KpiSlaTargetView };
   backlog: { open: number; byPriority: Record<Priority, number>; trend: Array<{ at: number; open: number }> };
   rulePrecision: RulePrecisionView[];
+}
+
+/** A technician as orders refer to one. */
+export interface TechnicianRef {
+  id: string;
+  name: string;
+}
+
+/** A certification a technician holds; `expiresAt` null = does not expire. */
+export interface CertificationView {
+  name: string;
+  expiresAt: number | null;
+  /** Expired at the time of the response: it no longer counts. */
+  expired: boolean;
+}
+
+/** A technician's shift, in the site's time zone (same shape as the site calendar's shifts). */
+export interface TechnicianShiftView {
+  name?: string;
+  days: Array<'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat'>;
+  /** "HH:MM" local; an end not after the start runs past midnight. */
+  start: string;
+  end: string;
+}
+
+/** Orders assigned to a technician that are still being worked. */
+export interface TechnicianWorkloadView {
+  /** assigned + in progress + on hold. */
+  orders: number;
+  assigned: number;
+  inProgress: number;
+  onHold: number;
+  /** Priority-weighted load: P0 counts 8, P1 5, P2 3, P3 2, P4 1. */
+  load: number;
+}
+
+/** GET /api/technicians, GET /api/technicians/:id */
+export interface TechnicianView {
+  id: string;
+  name: string;
+  siteId: string;
+  skills: string[];
+  certifications: CertificationView[];
+  shifts: TechnicianShiftView[];
+  /** Who escalations on this technician's orders go to; null = the site's supervisor. */
+  supervisor: string | null;
+  /** The API token name this person signs in with. */
+  tokenName: string | null;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+  workload: TechnicianWorkloadView;
+  /** On one of their shifts at the time of the response (site time zone, site holidays off). */
+  onShift: boolean;
+  /** When their next shift starts (now while on shift); null without shifts. */
+  nextShiftAt: number | null;
+}
+
+/** Certification as sent: `expiresAt` epoch ms or an ISO 8601 date/time; absent or null = does not expire. */
+export interface CertificationInput {
+  name: string;
+  expiresAt?: number | string | null;
+}
+
+/** POST /api/technicians */
+export interface CreateTechnicianRequest {
+  id: string;
+  name: string;
+  siteId: string;
+  skills?: string[];
+  certifications?: CertificationInput[];
+  shifts?: TechnicianShiftView[];
+  supervisor?: string | null;
+  tokenName?: string | null;
+}
+
+/** PATCH /api/technicians/:id: the fields given replace the stored ones. */
+export type UpdateTechnicianRequest = Partial<Omit<CreateTechnicianRequest, 'id'>> & { active?: boolean };
+
+/** One line of a candidate's score. */
+export interface CandidateScoreLine {
+  factor: 'skills' | 'availability' | 'workload';
+  points: number;
+  /** "has mechanical, vibration-analysis (2 of 2)", "on shift now", "3 open orders (load 9)". */
+  reason: string;
+}
+
+/** A technician who may take the order, with why they rank where they do. */
+export interface AssignmentCandidateView {
+  technician: TechnicianRef;
+  score: number;
+  onShift: boolean;
+  nextShiftAt: number | null;
+  matchedSkills: string[];
+  missingSkills: string[];
+  workload: TechnicianWorkloadView;
+  breakdown: CandidateScoreLine[];
+  /** Notes that do not change the score, e.g. "high-voltage expires 2026-04-01". */
+  notes: string[];
+}
+
+/** A technician who cannot take the order, and every reason why. */
+export interface ExcludedTechnicianView {
+  technician: TechnicianRef;
+  reasons: string[];
+}
+
+/** GET /api/work-orders/:id/assignment-candidates: best first; `excluded` by name. */
+export interface AssignmentCandidatesView {
+  workOrderId: number;
+  evaluatedAt: number;
+  requiredCertifications: string[];
+  requiredSkills: string[];
+  assignee: TechnicianRef | null;
+  candidates: AssignmentCandidateView[];
+  excluded: ExcludedTechnicianView[];
+}
+
+/** POST /api/work-orders/:id/assign: exactly one of a named technician or `auto: true` (the top candidate). */
+export interface AssignRequest {
+  technicianId?: string;
+  auto?: true;
+  note?: string;
+  actor?: string;
+}
+
+/** PUT /api/work-orders/:id/requirements */
+export interface SetRequirementsRequest {
+  certifications: string[];
+  skills: string[];
+  note?: string;
+  actor?: string;
+}
+
+/** SSE 'work-order-assigned' (and for bus subscribers such as webhooks). */
+export interface WorkOrderAssignedEvent {
+  workOrder: WorkOrderView;
+  from: TechnicianRef | null;
+  to: TechnicianRef;
+  by: string;
+  /** Picked as the top candidate rather than named. */
+  auto: boolean;
+  note: string | null;
+}
+
+/** An outgoing webhook (server/webhooks); the secret is never shown after creation. */
+export interface WebhookView {
+  id: number;
+  url: string;
+  /** Event types it receives (README "Webhooks"); ["*"] = all. */
+  events: string[];
+  description: string;
+  /** Inactive webhooks get no new deliveries; their pending ones fail. */
+  active: boolean;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** POST /api/webhooks -> 201: the webhook and its signing secret, shown only in this response. */
+export interface CreatedWebhookView extends WebhookView {
+  secret: string;
+}
+
+/** One delivery of one event to one webhook: the delivery log (GET /api/webhooks/:id/deliveries, newest first). */
+export interface WebhookDeliveryView {
+  id: number;
+  webhookId: number;
+  /** The event type, e.g. work-order.created. */
+  event: string;
+  /** The event's id in the body (the same in a redelivery). */
+  eventId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** When the next attempt is due; null once delivered or failed. */
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  /** HTTP status of the last attempt; null when there was no response (refused, timed out). */
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+  /** The JSON body sent, parsed. */
+  payload: unknown;
 }

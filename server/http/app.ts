@@ -17,8 +17,13 @@ import { lineStateRoutes } from '../line-states';
 import { ruleRoutes } from '../rules';
 import type { ServiceDeps } from '../service-deps';
 import { createServices, type Services } from '../services';
-import { workOrderRoutes } from '../work-orders';
+import { technicianRoutes } from '../technicians';
+import { workOrderAssignmentRoutes, workOrderRoutes } from '../work-orders';
+import { createWebhookService, webhookRoutes, type WebhookService } from '../webhooks';
+import { similarWorkOrderRoutes } from '../work-orders/work-order-similarity-routes';
 import { dashboardRoutes } from './dashboard-static';
+import { docsRoutes, openApiRoutes } from './openapi/docs-routes';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi/openapi-document';
 import type { HealthReport } from '../observability/health';
 import { createErrorHandler, errorBody, HttpError } from './errors';
 import { eventStreamRoutes } from './event-stream-routes';
@@ -35,6 +40,8 @@ export interface AppDeps extends ServiceDeps {
   dashboardDir?: string;
   /** SSE heartbeat interval; 15 s by default. */
   sseHeartbeatMs?: number;
+  /** The webhook service the dispatcher is woken by; built from the other deps when absent. */
+  webhooks?: WebhookService;
 }
 
 /** GET /api/health without a running system behind the app. */
@@ -46,6 +53,8 @@ export interface HealthView {
 
 export function createApp(deps: AppDeps): Hono {
   const services = deps.services ?? createServices(deps);
+  let openApi: OpenApiDocument | undefined;
+  const openApiDocument = () => (openApi ??= buildOpenApiDocument());
   const api = new Hono()
     .get('/health', (c) => {
       const report = deps.health?.() ?? ({ status: 'ok', now: deps.now(), telemetryStore: deps.telemetryStore.kind } satisfies HealthView);
@@ -58,9 +67,14 @@ export function createApp(deps: AppDeps): Hono {
     .route('/', ruleRoutes(services.rules))
     .route('/', anomalyRoutes(services.anomalies))
     .route('/', workOrderRoutes(services.workOrders))
+    .route('/', workOrderAssignmentRoutes(services.assignments))
+    .route('/', technicianRoutes(services.technicians))
+    .route('/', similarWorkOrderRoutes({ database: deps.database }))
     .route('/', deadLetterRoutes(services.deadLetters))
     .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }))
     .route('/', tokenRoutes(services.tokens))
+    .route('/', webhookRoutes(deps.webhooks ?? createWebhookService({ database: deps.database, now: deps.now })))
+    .route('/', openApiRoutes(openApiDocument))
     .route('/', kpiRoutes({ database: deps.database, now: deps.now }))
     .route('/', backtestRoutes({ database: deps.database, telemetryStore: deps.telemetryStore, rules: services.rules }));
 
@@ -76,6 +90,8 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.route('/api', api);
+  // The API reference is public (it describes the API, it holds no data).
+  app.route('/', docsRoutes(openApiDocument));
   app.route('/', dashboardRoutes(deps.dashboardDir));
   return app;
 }

@@ -1,7 +1,8 @@
 /**
  * The built dashboard (vite output: index.html + assets/) at `/`. Paths that
  * are not files get index.html, so the dashboard's own routes survive a
- * reload. Without a build, every page says how to make one.
+ * reload. Without a build, every page says how to make one. /api and /docs
+ * (the API reference) are left to their own routes.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ export function dashboardRoutes(dashboardDir: string | undefined) {
   let files: MiddlewareHandler | undefined;
   let spaIndex: MiddlewareHandler | undefined;
   return new Hono().get('*', async (c, next) => {
-    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+    if (/^\/(api|docs)(\/|$)/.test(c.req.path)) return next();
     // Checked per request, so a dashboard built while the server runs shows up on reload.
     if (!dashboardDir || !existsSync(join(dashboardDir, 'index.html'))) return c.html(NOT_BUILT, 503);
     files ??= serveStatic({ root: dashboardDir });
