@@ -20,7 +20,7 @@ import type {
   WorkOrderView,
 } from '../../server/http/api-types';
 import { getToken, reportUnauthorized } from './auth-store';
-import { errorCode, errorMessage, toList, type ListBody } from './lib/api-response';
+import { errorCode, errorIssues, errorMessage, toList, type ListBody } from './lib/api-response';
 import { authHeaders } from './lib/auth-token';
 import { parseMe, type Me } from './lib/permissions';
 import { compareQueueOrder } from './lib/priority';
@@ -32,6 +32,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string | null,
     message: string,
+    /** Field errors of a 400, `{ path, message }` each (e.g. `warn`, `changes.0.alarm`). */
+    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -55,7 +57,7 @@ interface RequestOptions extends RequestInit {
  * unknown or revoked) is reported app-wide, which brings up the sign-in
  * screen; a 403 is an ordinary error carrying the server's message.
  */
-async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
   const { token: trial, ...rest } = init;
   let res: Response;
   try {
@@ -82,14 +84,14 @@ async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
     }
   }
   if (!res.ok) {
-    const error = new ApiRequestError(res.status, errorCode(body), errorMessage(res.status, body));
+    const error = new ApiRequestError(res.status, errorCode(body), errorMessage(res.status, body), errorIssues(body));
     if (res.status === 401 && trial === undefined) reportUnauthorized(error.message);
     throw error;
   }
   return body as T;
 }
 
-function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();

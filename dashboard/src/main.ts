@@ -11,6 +11,7 @@ import './styles/views.css';
 import './styles/planning.css';
 import './styles/map.css';
 import './styles/auth.css';
+import './styles/analysis.css';
 import './styles/responsive.css';
 import { ApiRequestError, describeError, getMe } from './api-client';
 import { captureTokenFromLocation, getToken, onUnauthorized, setToken } from './auth-store';
@@ -29,8 +30,11 @@ import { createTopBar } from './ui/top-bar';
 import { deadLettersView } from './views/dead-letters-view';
 import { deviceDetailView } from './views/device-detail-view';
 import { devicesView } from './views/devices-view';
+import { kpisView } from './views/kpis-view';
 import { lineMapView } from './views/line-map-view';
 import { newWorkOrderView } from './views/new-work-order-view';
+import { ruleTuningView } from './views/rule-tuning-view';
+import { rulesView } from './views/rules-view';
 import type { View, ViewContext } from './views/view';
 import { workOrderDetailView } from './views/work-order-detail-view';
 import { workOrdersView } from './views/work-orders-view';
@@ -54,6 +58,12 @@ function createView(route: Route, ctx: ViewContext): View {
       return deviceDetailView(ctx, route.id);
     case 'dead-letters':
       return deadLettersView(ctx);
+    case 'rules':
+      return rulesView(ctx);
+    case 'rule':
+      return ruleTuningView(ctx, route.id);
+    case 'kpis':
+      return kpisView(ctx, route.filter);
     case 'not-found':
       ctx.setTitle('Not found');
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCode, errorMessage, toList } from './api-response';
+import { errorCode, errorIssues, errorMessage, toList } from './api-response';
 
 describe('toList', () => {
   it('accepts a bare array or a page', () => {
@@ -28,5 +28,15 @@ describe('errorMessage', () => {
     expect(errorMessage(500, 'database is locked')).toBe('database is locked');
     expect(errorMessage(502, '<html>Bad gateway</html>')).toBe('The server is unreachable (502).');
     expect(errorMessage(418, null)).toBe('Request failed (HTTP 418)');
+  });
+});
+
+describe('errorIssues', () => {
+  it('returns the field errors of an API error, none for anything else', () => {
+    expect(errorIssues({ error: { code: 'invalid-body', message: 'bad', issues: [{ path: 'changes.0.alarm', message: 'must be above warn' }] } })).toEqual([
+      { path: 'changes.0.alarm', message: 'must be above warn' },
+    ]);
+    expect(errorIssues({ error: { code: 'x', message: 'y' } })).toEqual([]);
+    expect(errorIssues('Bad Gateway')).toEqual([]);
   });
 });

@@ -34,6 +34,12 @@ export function errorMessage(status: number, body: unknown): string {
   return STATUS_TEXT[status] ?? `Request failed (HTTP ${status})`;
 }
 
+/** The field errors of an API error body (`{ path, message }` each); none for anything else. */
+export function errorIssues(body: unknown): Array<{ path: string; message: string }> {
+  if (!isApiError(body)) return [];
+  return (body.error.issues ?? []).filter((i) => typeof i?.message === 'string').map((i) => ({ path: typeof i.path === 'string' ? i.path : '', message: i.message }));
+}
+
 export function errorCode(body: unknown): string | null {
   return isApiError(body) ? body.error.code : null;
 }

@@ -10,6 +10,7 @@ import {
   limitState,
   limitLines,
   seriesFromSamples,
+  toPlotColumns,
   toPlotData,
   windowEnd,
   yRange,
@@ -171,5 +172,28 @@ describe('limitState', () => {
     expect(limitState(3, limits, 'current')).toBe('warn');
     expect(limitState(1, limits, 'current')).toBe('alarm');
     expect(limitState(100, limits, 'vibration')).toBe('ok');
+  });
+});
+
+describe('toPlotColumns', () => {
+  it('breaks every column at the same gap, as toPlotData does one', () => {
+    const ts = [0, 1000, 2000, 3000, 60_000, 61_000, 62_000];
+    const a = [1, 2, 3, 4, 5, 6, 7];
+    const b = [10, 20, 30, 40, 50, 60, 70];
+    const [xs, ya, yb] = toPlotColumns(ts, [a, b]);
+    expect([xs, ya]).toEqual(toPlotData(ts, a));
+    expect(yb).toEqual([10, 20, 30, 40, null, 50, 60, 70]);
+    expect(xs[4]).toBe(31.5);
+  });
+
+  it('handles 100,000 samples in one pass', () => {
+    const ts = Array.from({ length: 100_000 }, (_, i) => i * 1000 + (i >= 50_000 ? 600_000 : 0));
+    const v = ts.map((_, i) => i % 7);
+    const [xs, y1, y2, y3] = toPlotColumns(ts, [v, v, v]);
+    expect(xs).toHaveLength(100_001);
+    expect(y1!.filter((x) => x === null)).toHaveLength(1);
+    expect(y2).toHaveLength(100_001);
+    expect([y2![49_999], y2![50_000], y2![50_001]]).toEqual([49_999 % 7, null, 50_000 % 7]);
+    expect(y3![50_000]).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ describe('role → allowed actions', () => {
   });
   it('lets line leads create orders (an emergency stop) but not move them', () => {
     expect(allowedActions('line-lead')).toEqual(['comment', 'create-order']);
+    expect(allowedActions('reliability-engineer')).toEqual(['comment', 'edit-rules']);
     expect(ROLES.filter((r) => can(r, 'create-order'))).toEqual(['technician', 'planner', 'line-lead', 'admin']);
   });
   it('keeps priority overrides to planners and admins', () => {
@@ -26,6 +27,8 @@ describe('role → allowed actions', () => {
     expect(ACTION_ROLES.comment).toEqual(PERMISSIONS['work-order.comment']);
     expect(ACTION_ROLES['create-order']).toEqual(PERMISSIONS['work-order.create']);
     expect(ACTION_ROLES['override-priority']).toEqual(PERMISSIONS['work-order.plan']);
+    expect(ACTION_ROLES.assign).toEqual(PERMISSIONS['work-order.plan']);
+    expect(ACTION_ROLES['edit-rules']).toEqual(PERMISSIONS['rules.edit']);
   });
 });
 

@@ -14,13 +14,17 @@ type Missing = Exclude<Role, (typeof ROLES)[number]>;
 const noneMissing: [Missing] extends [never] ? true : never = true;
 void noneMissing;
 
-export type Action = 'transition' | 'comment' | 'create-order' | 'override-priority';
+export type Action = 'transition' | 'comment' | 'create-order' | 'override-priority' | 'assign' | 'edit-rules';
 
 export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   transition: ['technician', 'planner', 'admin'],
   comment: ['technician', 'planner', 'line-lead', 'reliability-engineer', 'admin'],
   'create-order': ['technician', 'planner', 'line-lead', 'admin'],
   'override-priority': ['planner', 'admin'],
+  /** Assign orders and change what they require (work-order.plan). */
+  assign: ['planner', 'admin'],
+  /** Edit rules and run backtests (rules.edit). */
+  'edit-rules': ['reliability-engineer', 'admin'],
 };
 
 export const ROLE_LABEL: Record<Role, string> = {

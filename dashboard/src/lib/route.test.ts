@@ -45,6 +45,17 @@ describe('parseRoute', () => {
     expect(parseRoute('#/dead-letters')).toEqual({ name: 'dead-letters' });
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
+  it('parses rules, one rule, and KPIs with their filters', () => {
+    expect(parseRoute('#/rules')).toEqual({ name: 'rules' });
+    expect(parseRoute('#/rules/pump.vibration')).toEqual({ name: 'rule', id: 'pump.vibration' });
+    expect(parseRoute('#/rules/a/b').name).toBe('not-found');
+    expect(parseRoute('#/kpis')).toEqual({ name: 'kpis', filter: { siteId: null, lineId: null, deviceId: null, period: '30d' } });
+    expect(parseRoute('#/kpis?lineId=utilities&period=7d&siteId=%20')).toEqual({
+      name: 'kpis',
+      filter: { siteId: null, lineId: 'utilities', deviceId: null, period: '7d' },
+    });
+    expect(parseRoute('#/kpis?period=1y')).toMatchObject({ filter: { period: '30d' } });
+  });
 });
 
 describe('href', () => {
@@ -62,6 +73,13 @@ describe('href', () => {
     expect(parseRoute(href.device('line-A/pump 1'))).toEqual({ name: 'device', id: 'line-A/pump 1' });
     expect(parseRoute(href.devices())).toEqual({ name: 'devices' });
     expect(parseRoute(href.deadLetters())).toEqual({ name: 'dead-letters' });
+    expect(parseRoute(href.rules())).toEqual({ name: 'rules' });
+    expect(parseRoute(href.rule('device.P 1.current'))).toEqual({ name: 'rule', id: 'device.P 1.current' });
+    expect(href.kpis()).toBe('#/kpis');
+    expect(parseRoute(href.kpis({ deviceId: 'P-104', period: '90d' }))).toEqual({
+      name: 'kpis',
+      filter: { siteId: null, lineId: null, deviceId: 'P-104', period: '90d' },
+    });
   });
 });
 
@@ -71,12 +89,16 @@ describe('sectionOf / routeKey', () => {
     expect(sectionOf({ name: 'new-work-order', deviceId: null })).toBe('work-orders');
     expect(sectionOf({ name: 'map', kiosk: false, lineId: null, order: 'line' })).toBe('map');
     expect(sectionOf({ name: 'device', id: 'x' })).toBe('devices');
+    expect(sectionOf({ name: 'rule', id: 'x' })).toBe('rules');
+    expect(sectionOf(parseRoute('#/kpis'))).toBe('kpis');
     expect(sectionOf({ name: 'not-found', path: '/x' })).toBeNull();
   });
   it('gives different keys to different data', () => {
     expect(routeKey(parseRoute('#/?status=all'))).not.toBe(routeKey(parseRoute('#/')));
     expect(routeKey(parseRoute('#/?priority=P0'))).not.toBe(routeKey(parseRoute('#/')));
     expect(routeKey({ name: 'device', id: 'a' })).toBe('device:a');
+    expect(routeKey(parseRoute('#/kpis?period=7d'))).not.toBe(routeKey(parseRoute('#/kpis')));
+    expect(routeKey({ name: 'rule', id: 'a' })).not.toBe(routeKey({ name: 'rule', id: 'b' }));
   });
   it('keeps one map view while the open line or order changes, another for the kiosk', () => {
     expect(routeKey(parseRoute('#/map?line=a'))).toBe(routeKey(parseRoute('#/map?order=state')));

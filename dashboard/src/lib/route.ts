@@ -9,6 +9,9 @@
  *   #/devices                 devices by line
  *   #/devices/:id             one device
  *   #/dead-letters            rejected messages
+ *   #/rules                   rules by equipment class and metric, with precision
+ *   #/rules/:id               one rule: edit, backtest against history, save
+ *   #/kpis                    maintenance KPIs (?siteId=&lineId=&deviceId=&period=7d|30d|90d)
  */
 import type { Priority, WorkOrderStatus } from '../../../server/http/api-types';
 import { parsePriorityFilter } from './priority';
@@ -28,9 +31,27 @@ export type Route =
   | { name: 'devices' }
   | { name: 'device'; id: string }
   | { name: 'dead-letters' }
+  | { name: 'rules' }
+  | { name: 'rule'; id: string }
+  | { name: 'kpis'; filter: KpiFilter }
   | { name: 'not-found'; path: string };
 
-export type Section = 'work-orders' | 'map' | 'devices' | 'dead-letters';
+export type Section = 'work-orders' | 'map' | 'devices' | 'dead-letters' | 'rules' | 'kpis';
+
+/** KPI periods the view offers, in days back from now. */
+export const KPI_PERIODS = ['7d', '30d', '90d'] as const;
+export type KpiPeriod = (typeof KPI_PERIODS)[number];
+
+export interface KpiFilter {
+  siteId: string | null;
+  lineId: string | null;
+  deviceId: string | null;
+  period: KpiPeriod;
+}
+
+export function parseKpiPeriod(value: string | null | undefined): KpiPeriod {
+  return (KPI_PERIODS as readonly string[]).includes(value ?? '') ? (value as KpiPeriod) : '30d';
+}
 
 export function parseStatusFilter(value: string | null | undefined): StatusFilter {
   if (value === 'all') return 'all';
@@ -69,6 +90,11 @@ export function parseRoute(hash: string): Route {
     return { name: 'device', id: second };
   }
   if (first === 'dead-letters' && second === undefined) return { name: 'dead-letters' };
+  if (first === 'rules' && rest.length === 0) return second === undefined ? { name: 'rules' } : { name: 'rule', id: second };
+  if (first === 'kpis' && second === undefined) {
+    const id = (k: string) => params.get(k)?.trim() || null;
+    return { name: 'kpis', filter: { siteId: id('siteId'), lineId: id('lineId'), deviceId: id('deviceId'), period: parseKpiPeriod(params.get('period')) } };
+  }
   return notFound;
 }
 
@@ -94,6 +120,11 @@ export function sectionOf(route: Route): Section | null {
       return 'devices';
     case 'dead-letters':
       return 'dead-letters';
+    case 'rules':
+    case 'rule':
+      return 'rules';
+    case 'kpis':
+      return 'kpis';
     case 'not-found':
       return null;
   }
@@ -128,6 +159,15 @@ export const href = {
   deadLetters(): string {
     return '#/dead-letters';
   },
+  rules(): string {
+    return '#/rules';
+  },
+  rule(id: string): string {
+    return `#/rules/${encodeURIComponent(id)}`;
+  },
+  kpis(filter: Partial<KpiFilter> = {}): string {
+    return withQuery('#/kpis', { siteId: filter.siteId, lineId: filter.lineId, deviceId: filter.deviceId, period: filter.period === '30d' ? null : filter.period });
+  },
 };
 
 /**
@@ -147,6 +187,10 @@ export function routeKey(route: Route): string {
       return `map:${route.kiosk ? 'kiosk' : 'desk'}`;
     case 'device':
       return `device:${route.id}`;
+    case 'rule':
+      return `rule:${route.id}`;
+    case 'kpis':
+      return `kpis:${route.filter.siteId ?? ''}:${route.filter.lineId ?? ''}:${route.filter.deviceId ?? ''}:${route.filter.period}`;
     case 'not-found':
       return `not-found:${route.path}`;
     default:

@@ -34,6 +34,8 @@ describe('describeTimelineEntry', () => {
     expect(describeTimelineEntry(entry({ kind: 'occurrence' })).action).toBe('saw the fault again');
     expect(describeTimelineEntry(entry({ kind: 'outcome', to: 'no-fault-found' }))).toEqual({ action: 'recorded the outcome', from: null, to: 'No fault found', detail: null });
     expect(describeTimelineEntry(entry({ kind: 'recurrence', from: 'WO-2026-000001', to: 'WO-2026-000009' })).to).toBe('WO-2026-000009');
+    expect(describeTimelineEntry(entry({ kind: 'assignment', from: null, to: 'anna' }))).toEqual({ action: 'assigned the order', from: null, to: 'anna', detail: null });
+    expect(describeTimelineEntry(entry({ kind: 'assignment', from: 'jonas', to: 'anna' })).action).toBe('reassigned the order');
   });
 });
 

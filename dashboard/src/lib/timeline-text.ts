@@ -51,6 +51,9 @@ export function describeTimelineEntry(e: TimelineEntryView): TimelineText {
       const up = priorityRank(e.to as never) < priorityRank(e.from as never);
       return plain(up ? 'raised the priority' : e.from === e.to ? 're-scored the priority' : 'lowered the priority', e.from, e.to);
     }
+    case 'assignment':
+      // from/to are technician ids; the note names the people.
+      return plain(e.from === null ? 'assigned the order' : e.to === null ? 'unassigned the order' : 'reassigned the order', e.from, e.to);
     case 'sla': {
       const action = (e.to && SLA_ACTION[e.to]) ?? 'recorded an SLA event';
       return { action, from: null, to: null, detail: e.from === 'response' ? 'Response target' : e.from === 'resolution' ? 'Resolution target' : null };

@@ -38,6 +38,9 @@ function order(id: number, patch: Partial<WorkOrderView> = {}): WorkOrderView {
     priorityReasons: [],
     priorityOverride: null,
     holdReason: null,
+    assignee: null,
+    requiredCertifications: [],
+    requiredSkills: [],
     sla: {
       priority: 'P3',
       timeZone: 'UTC',

@@ -22,6 +22,10 @@ export interface TimeChartOptions {
   syncKey?: string;
   /** Leave room above the plot for marker labels (charts that call setMarkers). */
   markerRoom?: boolean;
+  /** Drag across the plot to zoom in on x, double-click to fit the data again (history charts). */
+  zoom?: boolean;
+  /** Called after the visible x range changed (zoom, pan, new data), in seconds. */
+  onXView?: (min: number, max: number) => void;
 }
 
 export interface Marker {
@@ -35,6 +39,9 @@ export interface TimeChart {
   setData(data: [number[], Array<number | null>], xRange?: [number, number]): void;
   setLines(lines: RefLine[]): void;
   setMarkers(markers: Marker[]): void;
+  /** Shows [min, max] seconds on x (pan, zoom from outside); null until drawn. */
+  setXView(min: number, max: number): void;
+  xView(): [number, number] | null;
   destroy(): void;
 }
 
@@ -56,7 +63,7 @@ export function createTimeChart(options: TimeChartOptions): TimeChart {
     height: options.height,
     padding: [options.markerRoom ? 22 : 12, 8, 0, 0],
     cursor: {
-      drag: { x: false, y: false },
+      drag: { x: options.zoom ?? false, y: false },
       points: { size: 7 },
       ...(options.syncKey ? { sync: { key: options.syncKey } } : {}),
     },
@@ -103,6 +110,11 @@ export function createTimeChart(options: TimeChartOptions): TimeChart {
     hooks: {
       draw: [(u) => drawOverlays(u, lines, markers)],
       setCursor: [(u) => el.classList.toggle('has-cursor', u.cursor.idx !== null && u.cursor.idx !== undefined)],
+      setScale: [
+        (u, key) => {
+          if (key === 'x' && options.onXView && u.scales.x?.min != null && u.scales.x.max != null) options.onXView(u.scales.x.min, u.scales.x.max);
+        },
+      ],
     },
   };
 
@@ -140,6 +152,15 @@ export function createTimeChart(options: TimeChartOptions): TimeChart {
     setMarkers(next) {
       markers = next;
       plot?.redraw(false, true);
+    },
+    setXView(min, max) {
+      const x = plot?.scales.x;
+      if (!plot || (x && x.min === min && x.max === max)) return;
+      plot.setScale('x', { min, max });
+    },
+    xView() {
+      const x = plot?.scales.x;
+      return x && x.min != null && x.max != null ? [x.min, x.max] : null;
     },
     destroy() {
       resize.disconnect();

@@ -19,6 +19,8 @@ const NAV: Array<[Section, string, string]> = [
   ['work-orders', 'Work orders', href.workOrders()],
   ['map', 'Line map', href.map()],
   ['devices', 'Devices', href.devices()],
+  ['rules', 'Rules', href.rules()],
+  ['kpis', 'KPIs', href.kpis()],
   ['dead-letters', 'Dead letters', href.deadLetters()],
 ];
 
@@ -52,7 +54,7 @@ export function createTopBar(onSignOut: () => void): TopBar {
       h('span', { class: 'brand-sub', text: 'Predictive maintenance' }),
     ),
     nav,
-    h('div', { class: 'topbar-right' }, session, live),
+    h('div', { class: 'topbar-right' }, h('a', { class: 'nav-link', href: '/docs', target: '_blank', rel: 'noopener', 'data-testid': 'api-docs-link', title: 'API reference (opens in a new tab)' }, 'API'), session, live),
   );
 
   return {

@@ -29,6 +29,7 @@ export function createWorkOrderTable(options: WorkOrderTableOptions): WorkOrderT
     ['priority', 'Prio'],
     ['number', 'Number'],
     ['status', 'Status'],
+    ['assignee', 'Assignee'],
     ['severity', 'Severity'],
     ...(options.showDevice ? [['device', 'Device · Line'] as [string, string]] : []),
     ['title', 'Title'],
@@ -65,6 +66,7 @@ function row(o: WorkOrderView, options: WorkOrderTableOptions): HTMLTableRowElem
     h('td', { class: 'col-priority', 'data-label': 'Priority' }, priorityChip(o.priority, { overridden: !!o.priorityOverride })),
     h('td', { class: 'col-number', 'data-label': 'Number' }, link),
     h('td', { class: 'col-status', 'data-label': 'Status' }, statusChip(o.status)),
+    h('td', { class: 'col-assignee', 'data-label': 'Assignee' }, o.assignee ? h('span', { class: 'wo-assignee', 'data-testid': 'wo-assignee', text: o.assignee.name }) : h('span', { class: 'muted', text: '—' })),
     h('td', { class: 'col-severity', 'data-label': 'Severity' }, severityBadge(o.severity)),
     options.showDevice
       ? h(

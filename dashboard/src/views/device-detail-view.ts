@@ -1,7 +1,9 @@
 /**
  * `#/devices/:id` — temperature, vibration and current for the last hour with
  * warn/alarm limits, sliding live from 'telemetry' events (redrawn at most
- * twice a second), and the device's active work orders below.
+ * twice a second), and the device's active work orders below. The range bar
+ * switches to stored history (last hour/day/week or a custom window, up to
+ * 100,000 samples per metric, zoomable).
  */
 import type { DeviceView } from '../../../server/http/api-types';
 import { ApiRequestError, describeError, getDevice, getTelemetry, isAbort, listWorkOrders } from '../api-client';
@@ -13,6 +15,8 @@ import { applyWorkOrderEvent, initialListState, type WorkOrderListState } from '
 import { classLabel, criticalityBadge, livenessBadge } from '../ui/badges';
 import { flash, h, replaceChildren, svg } from '../ui/dom';
 import { icons } from '../ui/icons';
+import { createDeviceHistory } from '../ui/device-history';
+import { createHistoryRangeBar } from '../ui/history-range-bar';
 import { createMetricPanel } from '../ui/metric-panel';
 import { timeAgo } from '../ui/relative-time';
 import { emptyState, errorState, loadingState } from '../ui/states';
@@ -34,10 +38,27 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
   const chartsNote = h('p', { class: 'muted small charts-note', 'data-testid': 'telemetry-note' });
   const ordersTable = createWorkOrderTable({ showDevice: false, lineName: (id) => ctx.catalog.lineName(id), testId: 'device-wo-table' });
   const ordersSlot = h('div', { class: 'panel-body' }, loadingState('Loading work orders…'));
+  const liveCharts = h('div', { class: 'charts', 'data-testid': 'device-charts' }, ...panels.map((p) => p.el), chartsNote);
+  const history = createDeviceHistory(deviceId);
+  d.add(() => history.destroy());
+  const rangeBar = createHistoryRangeBar({
+    end: () => windowEnd(series, Date.now()),
+    onChange: (choice, window) => {
+      const live = choice === 'live';
+      liveCharts.hidden = !live;
+      if (live) {
+        history.el.remove();
+        draw();
+      } else {
+        if (!history.el.isConnected) liveCharts.after(history.el);
+        if (window) void history.load(window);
+      }
+    },
+  });
   const body = h(
     'div',
     { class: 'device-body' },
-    h('div', { class: 'charts', 'data-testid': 'device-charts' }, ...panels.map((p) => p.el), chartsNote),
+    h('div', { class: 'device-charts-col' }, rangeBar.el, liveCharts),
     h(
       'section',
       { class: 'panel', 'data-testid': 'device-work-orders' },
@@ -133,7 +154,7 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
         header.querySelector('[data-testid="device-liveness"]')?.replaceChildren(livenessBadge('online'));
       }
       header.querySelector('[data-testid="device-last-seen"]')?.replaceChildren(timeAgo(seenAt));
-      if (body.isConnected) redraw();
+      if (body.isConnected && !liveCharts.hidden) redraw();
     }),
   );
   d.add(
@@ -146,7 +167,7 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
     }),
   );
   // Slide the window even when the device is quiet.
-  d.interval(() => body.isConnected && redraw(), 5000);
+  d.interval(() => body.isConnected && !liveCharts.hidden && redraw(), 5000);
   d.add(() => panels.forEach((p) => p.destroy()));
 
   void load(true);

@@ -7,6 +7,7 @@ import { ApiRequestError, describeError, getWorkOrder, isAbort, type WorkOrderDe
 import { ACTION_ROLES, ROLE_LABEL } from '../lib/permissions';
 import { href } from '../lib/route';
 import { throttle } from '../lib/throttle';
+import { createAssignPanel } from '../ui/assign-panel';
 import { createCommentBox } from '../ui/comment-box';
 import { flash, h, replaceChildren, svg } from '../ui/dom';
 import { createEvidencePanel } from '../ui/evidence-panel';
@@ -14,6 +15,7 @@ import { icons } from '../ui/icons';
 import { createNotificationsPanel } from '../ui/notifications-panel';
 import { renderOutcome } from '../ui/outcome-summary';
 import { createPriorityPanel } from '../ui/priority-panel';
+import { createSimilarOrdersPanel } from '../ui/similar-orders-panel';
 import { createSlaPanel } from '../ui/sla-panel';
 import { emptyState, errorState, loadingState } from '../ui/states';
 import { renderTimeline } from '../ui/timeline';
@@ -33,8 +35,10 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
   const outcomeSlot = h('div', { class: 'outcome-summary-slot' });
   const comments = ctx.session.can('comment') ? createCommentBox(() => order?.id ?? null, () => void load(false)) : null;
   const priority = createPriorityPanel(() => void load(false));
+  const assignment = createAssignPanel(() => void load(false));
   const sla = createSlaPanel();
   const notifications = createNotificationsPanel(id);
+  const similar = createSimilarOrdersPanel(id);
   const body = h(
     'div',
     { class: 'detail-grid' },
@@ -44,6 +48,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       outcomeSlot,
       h('div', { class: 'planning-grid' }, sla.el, priority.el),
       evidence.el,
+      similar.el,
       h('section', { class: 'panel description', 'data-testid': 'wo-description' }),
       notifications.el,
     ),
@@ -51,6 +56,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       'div',
       { class: 'detail-side' },
       actions.el,
+      assignment.el,
       h('section', { class: 'panel timeline-panel' }, h('header', { class: 'panel-head' }, h('h2', { text: 'Timeline' })), timelineSlot, comments),
     ),
   );
@@ -87,6 +93,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       readOnly,
     });
     priority.update(wo, ctx.session.can('override-priority'));
+    assignment.update(wo, ctx.session.can('assign'));
     sla.update(wo.sla);
     replaceChildren(timelineSlot, renderTimeline(wo.timeline));
     if (first) replaceChildren(content, header, body);
@@ -100,6 +107,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
       const [wo] = await Promise.all([getWorkOrder(id, signal), ctx.catalog.loadLines()]);
       render(wo, highlight);
       void notifications.load(signal);
+      void similar.load(signal);
     } catch (err) {
       if (isAbort(err)) return;
       order = null;
@@ -117,6 +125,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
     }),
   );
   d.add(() => evidence.destroy());
+  d.add(() => assignment.destroy());
   // SLA clocks move on between events: keep the panel's "left" and states true.
   d.interval(() => order && sla.update(order.sla), 30_000);
 
