@@ -5,16 +5,22 @@
  *   npx tsx edge/cli.ts --plant simulators/plants/demo-plant.json \
  *     --broker mqtt://localhost:1883 [--agent edge-utilities] [--speed 60]
  *
+ * Each agent logs in with its agent id and its own password: MQTT_PASSWORD
+ * (or --password) when one agent runs, --secrets-file for several. For an
+ * mqtts:// broker, --ca names the certificate authority to trust.
+ *
  * Outboxes live in --outbox-dir (one SQLite file per agent) and survive
  * restarts. Ctrl-C flushes what it can and publishes each agent offline.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
 import { loadPlantFile } from '../contract/plant';
 import { createSimulator, DEFAULT_SEED, DEMO_SCENARIO_FILE, SimClock } from '../simulators/simulator';
+import { agentPasswords } from './agent-secrets';
 import type { EdgeAgent } from './edge-agent';
-import { startPlantAgents } from './plant-agents';
+import { agentGroups, startPlantAgents } from './plant-agents';
 
 interface CliOptions {
   plant: string;
@@ -26,8 +32,9 @@ interface CliOptions {
   maxBatchDelayMs: number;
   maxPending: number;
   outboxDir: string;
-  username?: string;
   password?: string;
+  secretsFile?: string;
+  ca?: string;
   seed: number;
   start?: number;
   scenario: string | false;
@@ -65,8 +72,9 @@ export function buildCli(onStarted: (agents: EdgeAgent[]) => void = () => {}): C
     .option('--max-batch-delay-ms <n>', 'longest a partial batch waits, real ms', positive('max-batch-delay-ms', true), 1000)
     .option('--max-pending <n>', 'outbox bound per agent, samples (oldest dropped beyond it)', positive('max-pending', true), 500_000)
     .option('--outbox-dir <dir>', 'directory of the outbox files', 'data/edge')
-    .option('--username <name>', 'MQTT username', process.env.MQTT_USERNAME)
-    .option('--password <secret>', 'MQTT password (prefer the MQTT_PASSWORD variable)', process.env.MQTT_PASSWORD)
+    .option('--password <secret>', 'MQTT password of the one agent run (prefer the MQTT_PASSWORD variable: arguments show in ps)', process.env.MQTT_PASSWORD)
+    .option('--secrets-file <file>', 'JSON file of agent id → MQTT password, for several agents', process.env.MQTT_SECRETS_FILE)
+    .option('--ca <file>', 'CA certificate (PEM) to trust for an mqtts:// broker', process.env.MQTT_CA_FILE)
     .option('--seed <n>', 'simulator random seed', (v) => Math.trunc(Number(v)), DEFAULT_SEED)
     .option('--start <iso>', 'simulation start (default: now)', instant)
     .option('--scenario <file>', 'scenario of scripted faults', DEMO_SCENARIO_FILE)
@@ -75,6 +83,9 @@ export function buildCli(onStarted: (agents: EdgeAgent[]) => void = () => {}): C
     .option('--stats-every <s>', 'log agent stats every s seconds', positive('stats-every'), 30)
     .action((o: CliOptions) => {
       const plant = loadPlantFile(o.plant);
+      const agentIds = o.agent ?? agentGroups(plant).map((g) => g.agentId);
+      const password = agentPasswords(agentIds, o.password, o.secretsFile);
+      const ca = o.ca === undefined ? undefined : readFileSync(o.ca);
       const clock = new SimClock({ startAt: o.start ?? Date.now(), speed: o.speed });
       const sim = createSimulator({
         plant,
@@ -89,8 +100,8 @@ export function buildCli(onStarted: (agents: EdgeAgent[]) => void = () => {}): C
         source: sim,
         clock,
         brokerUrl: o.broker,
-        username: o.username,
-        password: o.password,
+        ...(password && { password }),
+        ...(ca && { ca }),
         outboxDir: o.outboxDir,
         ...(o.agent && { agentIds: o.agent }),
         settings: { sampleIntervalMs: o.sampleIntervalMs, batchSize: o.batchSize, maxBatchDelayMs: o.maxBatchDelayMs, maxPending: o.maxPending },

@@ -38,8 +38,11 @@ export interface EdgeAgentOptions extends Partial<EdgeAgentSettings> {
   source: SignalSource;
   clock: Clock;
   brokerUrl: string;
+  /** MQTT username; default the agent id (the broker's credentials are per agent). */
   username?: string;
   password?: string;
+  /** Certificate authority to trust for an mqtts:// broker (PEM), e.g. the broker's self-signed certificate. */
+  ca?: Buffer | string;
   /** SQLite file of the outbox; reuse it across restarts. */
   outboxPath: string;
   /** Default: pino at LOG_LEVEL (info; silent under vitest). */

@@ -20,6 +20,9 @@ import { Sampler } from './sampler';
 export * from './edge-agent-options';
 
 const THROTTLE_MS = 30_000;
+/** Longest wait between attempts while the broker refuses the credentials. */
+const MAX_AUTH_RETRY_MS = 60_000;
+const CREDENTIALS_REFUSED = /not authori[sz]ed|bad user ?name or password/i;
 
 export class EdgeAgent {
   readonly agentId: string;
@@ -81,8 +84,9 @@ export class EdgeAgent {
       // Keep retrying when the broker refuses (restarting, credentials being fixed): samples wait in the outbox.
       reconnectOnConnackError: true,
       connectTimeout: this.settings.connectTimeoutMs,
-      username: this.options.username,
+      username: this.options.username ?? agentId,
       password: this.options.password,
+      ...(this.options.ca !== undefined && { ca: this.options.ca }),
       will: { topic: topics.status(siteId, agentId), payload: Buffer.from(JSON.stringify(offline)), qos: 1, retain: true },
     });
     this.client = client;
@@ -107,6 +111,7 @@ export class EdgeAgent {
 
   private onConnect(): void {
     this.online = true;
+    if (this.client) this.client.options.reconnectPeriod = this.settings.reconnectPeriodMs;
     if (++this.connects > 1) this.log.info({ pending: this.outbox.pending }, 'reconnected to the broker; replaying pending samples');
     else this.log.info({ brokerUrl: this.options.brokerUrl, pending: this.outbox.pending }, 'connected to the broker');
     const { siteId, agentId, devices } = this.options;
@@ -130,11 +135,17 @@ export class EdgeAgent {
   }
 
   private onError(err: Error): void {
-    this.throttled('mqtt-error', () =>
+    const refused = CREDENTIALS_REFUSED.test(err.message);
+    if (refused && this.client) {
+      // Retrying a refused password at full rate only earns a lock-out: back off, doubling up to a minute.
+      const next = Math.min(MAX_AUTH_RETRY_MS, Math.max(this.settings.reconnectPeriodMs, (this.client.options.reconnectPeriod ?? 0) * 2));
+      this.client.options.reconnectPeriod = next;
+    }
+    this.throttled(refused ? 'mqtt-auth' : 'mqtt-error', () =>
       this.log.error(
-        { brokerUrl: this.options.brokerUrl, err: err.message, retryEveryMs: this.settings.reconnectPeriodMs, pending: this.outbox.pending },
-        /not authori[sz]ed|bad user ?name or password/i.test(err.message)
-          ? 'the broker refused the credentials; check the MQTT username and password. Retrying'
+        { brokerUrl: this.options.brokerUrl, err: err.message, retryEveryMs: this.client?.options.reconnectPeriod ?? this.settings.reconnectPeriodMs, pending: this.outbox.pending },
+        refused
+          ? `the broker refused the credentials of agent ${this.agentId} (${err.message}); check its password (MQTT_PASSWORD, --password or --secrets-file). Retrying with backoff`
           : `cannot reach the MQTT broker at ${this.options.brokerUrl}; retrying every ${this.settings.reconnectPeriodMs} ms, samples wait in the outbox. Check the broker is running and the URL`,
       ),
     );

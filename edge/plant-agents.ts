@@ -34,8 +34,10 @@ export interface StartPlantAgentsOptions {
   source: SignalSource;
   clock: Clock;
   brokerUrl: string;
-  username?: string;
-  password?: string;
+  /** One password for every agent (one agent per process), or a password per agent id; the username is the agent id. */
+  password?: string | ((agentId: string) => string | undefined);
+  /** Certificate authority to trust for an mqtts:// broker. */
+  ca?: Buffer | string;
   /** One outbox file per agent goes here: `{agentId}.outbox.db`. */
   outboxDir: string;
   /** Only these agents (default: all of the plant). */
@@ -63,8 +65,8 @@ export function startPlantAgents(options: StartPlantAgentsOptions): EdgeAgent[] 
           source: options.source,
           clock: options.clock,
           brokerUrl: options.brokerUrl,
-          username: options.username,
-          password: options.password,
+          password: typeof options.password === 'function' ? options.password(g.agentId) : options.password,
+          ...(options.ca !== undefined && { ca: options.ca }),
           outboxPath: join(options.outboxDir, `${g.agentId}.outbox.db`),
           logger: options.logger,
         }),

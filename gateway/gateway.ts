@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { AgentStatus, TelemetryPoint } from '../contract/telemetry';
+import type { BrokerSecurity, SecurityStats } from './auth';
 import type { DeadLetterSink } from './ingest/dead-letter-sink';
 import { IngestPipeline, type IngestStats } from './ingest/ingest-pipeline';
 import type { DeviceDirectory } from './ingest/telemetry-validator';
@@ -19,6 +20,10 @@ export interface GatewayOptions {
   devices: DeviceDirectory & { ids(): Iterable<string> };
   onStored?: (points: TelemetryPoint[]) => void;
   onAgentStatus?: (status: AgentStatus) => void;
+  /** Agent authentication and access list (gateway/auth); without it the broker is open. */
+  security?: BrokerSecurity;
+  /** MQTT over TLS on a second port. */
+  mqttTls?: { port: number; cert: Buffer; key: Buffer };
   logger: Logger;
 }
 
@@ -27,7 +32,11 @@ export interface Gateway {
   /** mqtt://host:port of the embedded broker (stable across stop/start). */
   readonly mqttUrl: string;
   readonly mqttPort: number;
+  /** mqtts://host:port of the TLS listener, when configured. */
+  readonly mqttTlsUrl?: string | null;
   brokerRunning(): boolean;
+  /** Refused connections, logins, publishes and subscriptions; null while the broker is open. */
+  securityStats?(): SecurityStats | null;
   stopBroker(): Promise<void>;
   startBroker(): Promise<void>;
   stats(): IngestStats & { brokerRunning: boolean; connectedClients: number };
@@ -46,14 +55,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await ingest.start();
 
   let port = options.mqttPort;
+  let tls = options.mqttTls;
   let broker: RunningBroker | null = null;
   const start = async () => {
     if (broker) return;
-    broker = await startMqttBroker({ port, host: options.mqttHost, ingest, logger, onAgentStatus: options.onAgentStatus });
+    broker = await startMqttBroker({ port, host: options.mqttHost, ingest, logger, onAgentStatus: options.onAgentStatus, security: options.security, tls });
     port = broker.port;
+    if (tls && broker.tlsPort !== null) tls = { ...tls, port: broker.tlsPort };
   };
   await start();
   const url = broker!.url;
+  const tlsUrl = broker!.tlsUrl;
 
   const stop = async () => {
     const b = broker;
@@ -65,7 +77,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ingest,
     mqttUrl: url,
     mqttPort: port,
+    mqttTlsUrl: tlsUrl,
     brokerRunning: () => broker !== null,
+    securityStats: () => options.security?.stats() ?? null,
     stopBroker: stop,
     startBroker: start,
     stats() {

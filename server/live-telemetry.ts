@@ -1,8 +1,14 @@
 /**
  * What the server does with freshly stored telemetry: runs every point
  * through the detector (events go to the work-order intake at once), and
- * about once a second records which devices were seen and publishes the
- * latest sample per device for live charts.
+ * about once a second records which devices were seen, publishes the
+ * latest sample per device for live charts, and lets detection time pass
+ * (detector.tick: no-data rules, flapping release).
+ *
+ * Detection time is point time. Simulated devices run ahead of the wall
+ * clock, so the time a tick passes on is the later of the wall clock and the
+ * newest sample seen from any device: a device that falls silent while the
+ * others go on is noticed in either case.
  */
 import type { TelemetryPoint } from '../contract/telemetry';
 import { createDetector, type Detector } from './detection/detector';
@@ -27,6 +33,7 @@ export class LiveTelemetry {
   private latest = new Map<string, LatestSample>();
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
+  private newestTs = -Infinity;
   readonly stats = { points: 0, events: 0 };
 
   constructor(private readonly options: LiveTelemetryOptions) {
@@ -42,6 +49,7 @@ export class LiveTelemetry {
     for (const p of points) {
       this.stats.points++;
       this.seen.set(p.deviceId, at);
+      if (p.ts > this.newestTs) this.newestTs = p.ts;
       const prev = this.latest.get(p.deviceId);
       if (!prev || p.ts >= prev.ts) this.latest.set(p.deviceId, p);
       for (const event of this.detector.observe(p)) this.emit(event);
@@ -57,8 +65,9 @@ export class LiveTelemetry {
     return this.detector.activeAnomalies();
   }
 
-  /** Publishes what accumulated since the last tick. */
+  /** Publishes what accumulated since the last tick, and lets detection time pass. */
   tick(): void {
+    for (const event of this.detector.tick(this.detectionNow())) this.emit(event);
     if (this.seen.size) {
       const seen = this.seen;
       this.seen = new Map();
@@ -69,6 +78,11 @@ export class LiveTelemetry {
       this.latest = new Map();
       this.guard('onLatest', () => this.options.onLatest(latest));
     }
+  }
+
+  /** The time detection has reached: the wall clock, or the newest sample when that is ahead. */
+  detectionNow(): number {
+    return Math.max(this.now(), this.newestTs);
   }
 
   stop(): void {
