@@ -10,19 +10,30 @@ import { createLineStateTracker } from './line-states';
 import { createLineService } from './lines';
 import { createRuleService } from './rules';
 import type { ServiceDeps } from './service-deps';
-import { createWorkOrderService } from './work-orders';
+import { createTechnicianService } from './technicians';
+import { createAssignmentService, createWorkOrderService } from './work-orders';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(deps: ServiceDeps) {
+export interface ServiceOptions {
+  /** AUTO_ASSIGN_ON_ACK: assign an order to its top candidate when it is acknowledged. */
+  autoAssignOnAcknowledge?: boolean;
+}
+
+export function createServices(deps: ServiceDeps, options: ServiceOptions = {}) {
+  const technicians = createTechnicianService(deps);
+  const assignments = createAssignmentService({ ...deps, technicians });
+  const onAcknowledged = options.autoAssignOnAcknowledge ? (id: number) => assignments.assignOnAcknowledge(id) : undefined;
   return {
     devices: createDeviceService(deps),
     lines: createLineService(deps),
     lineStates: createLineStateTracker(deps),
     rules: createRuleService(deps),
     anomalies: createAnomalyService(deps),
-    workOrders: createWorkOrderService(deps),
+    workOrders: createWorkOrderService({ ...deps, onAcknowledged }),
     deadLetters: createDeadLetterStore(deps),
     tokens: createTokenService(deps),
+    technicians,
+    assignments,
   };
 }

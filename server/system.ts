@@ -3,12 +3,16 @@
  * default) a simulated plant into one running system. `main.ts` runs it;
  * the journeys in test/ start it on random ports.
  */
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { EdgeAgent, EdgeAgentSettings } from '../edge/edge-agent';
-import { startPlantAgents } from '../edge/plant-agents';
+import { agentGroups, startPlantAgents } from '../edge/plant-agents';
+import { brokerSecurityMetrics, createBrokerSecurity } from '../gateway/auth';
 import { plantDevices, type Plant } from '../contract/plant';
+import { createExternalGateway } from '../gateway/external-broker/external-gateway';
+import { StoredSeriesFollower } from '../gateway/external-broker/stored-series-follower';
 import { createGateway, type Gateway } from '../gateway/gateway';
 import { createInfluxTelemetryStore } from '../gateway/telemetry-store/influx-telemetry-store';
 import { createSqliteTelemetryStore } from '../gateway/telemetry-store/sqlite-telemetry-store';
@@ -28,6 +32,7 @@ import { syncPlant } from './plant-sync';
 import { syncSiteCalendars } from './sla/site-calendars';
 import { createSlaMonitor } from './work-orders';
 import { createServices, type Services } from './services';
+import { createWebhookDispatcher, createWebhookService, startWebhookIntake, webhookMetrics } from './webhooks';
 
 export interface SystemOptions {
   config: Config;
@@ -53,6 +58,8 @@ export interface RunningSystem {
   telemetryStore: TelemetryStore;
   gateway: Gateway;
   live: LiveTelemetry;
+  /** With a share group of ingest workers, detection reads the stored series back per device (null otherwise). */
+  detectionFollower: StoredSeriesFollower | null;
   simulator: PlantSimulator | null;
   clock: SimClock | null;
   agents: EdgeAgent[];
@@ -71,7 +78,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   logger.info({ plant: plant.name, ...sync }, 'plant loaded');
 
   const bus = createEventBus((err, event) => logger.error({ err, event: event.name }, 'event listener failed'));
-  const services = createServices({ database, bus, now, logger });
+  const services = createServices({ database, bus, now, logger }, { autoAssignOnAcknowledge: config.AUTO_ASSIGN_ON_ACK });
   const bootstrap = ensureBootstrapToken(services.tokens, config.adminTokenFile);
   if (bootstrap?.created) logger.info({ file: config.adminTokenFile }, 'created the bootstrap admin token');
   const telemetryStore = await openTelemetryStore(config, logger);
@@ -80,6 +87,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   slaMonitor.start(60_000);
   // Line states for the disturbance map: after order/anomaly events and once a second.
   const lineUpdates = startLineStateUpdates({ tracker: services.lineStates, bus, now, onError: (err) => logger.error({ err }, 'line-state refresh failed') });
+  // Outgoing webhooks: work-order changes are queued as delivery rows; the dispatcher sends what is due (also after a restart).
+  const webhookLogger = logger.child({ part: 'webhooks' });
+  const webhooks = createWebhookService({ database, now, onQueued: () => webhookDispatcher.wake() });
+  const webhookIntake = startWebhookIntake({ database, bus, webhooks, onError: (err) => webhookLogger.error({ err }, 'queueing webhook deliveries failed') });
+  const webhookDispatcher = createWebhookDispatcher({ database, now, logger: webhookLogger, beforeRun: () => webhookIntake.sweep() });
+  webhookDispatcher.start();
 
   const live = new LiveTelemetry({
     rules: services.rules.allEffectiveRules(),
@@ -96,16 +109,61 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   });
 
   const devices = new Map(plantDevices(plant).map((d) => [d.id, d]));
-  const gateway = await createGateway({
-    mqttPort: config.MQTT_PORT,
-    mqttHost: config.MQTT_HOST,
+  const gatewayParts = {
     store: telemetryStore,
     deadLetters: services.deadLetters,
-    devices: { get: (id) => devices.get(id), ids: () => devices.keys() },
-    onStored: (points) => live.observe(points),
-    onAgentStatus: (status) => logger.info({ agentId: status.agentId, state: status.state }, 'edge agent status'),
+    devices: { get: (id: string) => devices.get(id), ids: () => devices.keys() },
+    onAgentStatus: (status: { agentId: string; state: string }) => logger.info({ agentId: status.agentId, state: status.state }, 'edge agent status'),
     logger,
-  });
+  };
+  // Shared subscriptions split a device's batches over workers: detection then follows the stored series instead of this worker's share.
+  const detectionFollower = config.INGEST_SHARE_GROUP
+    ? new StoredSeriesFollower({
+        store: telemetryStore,
+        deviceIds: () => devices.keys(),
+        onPoints: (points) => live.observe(points),
+        onError: (err) => logger.error({ err }, 'reading stored telemetry for detection failed'),
+      })
+    : null;
+  // Agent logins and the plant-file access list on the embedded broker (README "Security").
+  const brokerAuth =
+    config.MQTT_MODE === 'embedded' && config.mqttAuth.required
+      ? createBrokerSecurity({
+          credentialsFile: config.agentCredentialsFile,
+          agents: agentGroups(plant),
+          limits: { burst: config.MQTT_CONNECT_BURST, perSecond: config.MQTT_CONNECT_PER_SECOND, maxClients: config.MQTT_MAX_CLIENTS },
+          logger: logger.child({ part: 'mqtt-security' }),
+          // Connection rates are wall-clock rates: the real clock, even when the server's `now` is simulated.
+        })
+      : null;
+  if (config.MQTT_MODE === 'embedded') {
+    // A broken credentials file stops the start here, with the file and the problem named.
+    const withCredentials = brokerAuth?.authenticator.fileAgents().length ?? 0;
+    logger.info(
+      { required: config.mqttAuth.required, because: config.mqttAuth.because, credentialsFile: config.agentCredentialsFile, agentsWithCredentials: withCredentials },
+      config.mqttAuth.required ? 'MQTT agent logins required' : 'MQTT agent logins are off (loopback-only broker); add agent credentials with gateway/auth/cli.ts to require them',
+    );
+  }
+  const gateway =
+    config.MQTT_MODE === 'external'
+      ? await createExternalGateway({
+          ...gatewayParts,
+          url: config.MQTT_URL!,
+          clientId: config.MQTT_CLIENT_ID,
+          username: config.MQTT_USERNAME,
+          password: config.MQTT_PASSWORD,
+          shareGroup: config.INGEST_SHARE_GROUP,
+          ...(!detectionFollower && { onStored: (points) => live.observe(points) }),
+        })
+      : await createGateway({
+          ...gatewayParts,
+          mqttPort: config.MQTT_PORT,
+          mqttHost: config.MQTT_HOST,
+          onStored: (points) => live.observe(points),
+          ...(brokerAuth && { security: brokerAuth.security }),
+          ...(config.mqttTls && { mqttTls: config.mqttTls }),
+        });
+  await detectionFollower?.start();
 
   const app = createApp({
     database,
@@ -116,7 +174,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     services,
     dashboardDir: options.dashboardDir ?? 'dashboard/dist',
     health: () => systemHealth(),
-    metrics: () => renderPrometheus(collectMetrics({ gateway, live, agents, database, now })),
+    webhooks,
+    metrics: () =>
+      renderPrometheus([
+        ...collectMetrics({ gateway, live, agents, database, now }),
+        ...webhookMetrics(database, webhookDispatcher.stats(), now()),
+        ...brokerSecurityMetrics(gateway.securityStats?.() ?? null),
+      ]),
   });
   const systemHealth = () => {
     const g = gateway.stats();
@@ -137,9 +201,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ...(databaseError !== undefined && { databaseError }),
     });
   };
-  const http = await listen(app.fetch, config.HOST, config.PORT);
+  const http = await listen(app.fetch, config.HOST, config.PORT, config.httpTls);
   const httpPort = (http.address() as AddressInfo).port;
-  const httpUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${httpPort}`;
+  const httpUrl = `${config.httpTls ? 'https' : 'http'}://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${httpPort}`;
 
   const retention = setInterval(() => {
     telemetryStore.applyRetention(now()).then(
@@ -168,6 +232,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       source: simulator,
       clock,
       brokerUrl: gateway.mqttUrl,
+      // The simulated agents run in this process: a fresh random secret each per start, held only in memory.
+      ...(brokerAuth && { password: (agentId: string) => brokerAuth.authenticator.issueInProcessSecret(agentId) }),
       outboxDir: config.outboxDir,
       settings: { sampleIntervalMs: config.SIM_SAMPLE_SECONDS * 1000, ...options.agentSettings },
       logger: logger.child({ part: 'edge' }),
@@ -186,6 +252,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     telemetryStore,
     gateway,
     live,
+    detectionFollower,
     simulator,
     clock,
     agents,
@@ -195,6 +262,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       clearInterval(retention);
       await Promise.all(agents.map((a) => a.stop()));
       await gateway.close();
+      await detectionFollower?.stop();
       unsubscribeRules();
       live.stop();
       await new Promise<void>((resolve) => {
@@ -203,6 +271,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       });
       slaMonitor.stop();
       lineUpdates.stop();
+      webhookIntake.stop();
+      await webhookDispatcher.stop();
       await telemetryStore.close();
       database.close();
     },
@@ -211,9 +281,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
 type NodeServer = ServerType & { closeAllConnections?: () => void; address(): AddressInfo | string | null };
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, port: number): Promise<NodeServer> {
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, port: number, tls: Config['httpTls']): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname, port }, () => resolve(server as NodeServer)) as NodeServer;
+    const options = tls ? { fetch, hostname, port, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } } : { fetch, hostname, port };
+    const server = serve(options, () => resolve(server as NodeServer)) as NodeServer;
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`HTTP port ${port} is in use; set PORT to a free port`) : err),
     );
@@ -221,7 +292,7 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, p
 }
 
 /** The embedded SQLite store by default; InfluxDB when configured (checked at start, so a wrong URL fails fast). */
-async function openTelemetryStore(config: Config, logger: Logger): Promise<TelemetryStore> {
+export async function openTelemetryStore(config: Config, logger: Logger): Promise<TelemetryStore> {
   if (!config.influx) return createSqliteTelemetryStore({ file: config.telemetryDbFile, retentionMs: config.retentionMs });
   const store = createInfluxTelemetryStore({ ...config.influx, retentionMs: config.retentionMs, onWarning: (m) => logger.warn(m) });
   try {

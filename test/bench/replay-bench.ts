@@ -1,6 +1,7 @@
 /**
- * 5: raw detector replay speed, the engine a backtest will run on (there is
- * no backtest yet). The default rule templates are resolved for a generated
+ * 5a: raw detector speed on one core, the engine live detection and the
+ * backtest (backtest-bench.ts) run on. The default rule templates, whatever
+ * default-rules.ts returns, are resolved for a generated
  * device mix (plant-gen.ts), and `createDetector(rules).observe` is fed
  * pre-generated points in time order (all devices at t, then t + 1 s, ...),
  * as a replay of stored telemetry would. 2 % of devices carry a fault

@@ -21,6 +21,7 @@ import { runIngestBench } from './ingest-bench';
 import { runLatencyBench } from './latency-bench';
 import { loadSample, machineInfo, type LoadSample } from './machine';
 import { goalsOf, renderReport, type BenchResults } from './report';
+import { runBacktestBench } from './backtest-bench';
 import { runReplayBench } from './replay-bench';
 import { progress } from './stats';
 
@@ -38,7 +39,7 @@ const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 const program = new Command()
   .name('npm run bench --')
-  .description('Plant-scale benchmarks: ingest throughput and memory, ingest with real edge agents, detection latency, HTTP latency, detector replay.')
+  .description('Plant-scale benchmarks: ingest throughput and memory, ingest with real edge agents, detection latency, HTTP latency, detector and backtest replay.')
   .option('--quick', 'short windows, smaller data, scales 100 and 10,000: a smoke test of the benchmarks, about 75 s', false)
   .option('--only <names>', `run only these (comma-separated): ${BENCHMARKS.join(', ')} (memory = ingest)`, (v) =>
     list(v).map((n) => {
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     (r) => (results.http = r),
   );
   await run('replay', () => runReplayBench({ devices: 1_000, pointsPerDevice: quick ? 600 : 3_600 }), (r) => (results.replay = r));
+  await run('replay', () => runBacktestBench({ devices: quick ? 20 : 50, pointsPerDevice: quick ? 21_600 : 86_400 }), (r) => (results.backtest = r));
 
   const finishedAt = new Date();
   const json = {

@@ -22,7 +22,8 @@ export interface TestSystem extends RunningSystem {
 
 export async function startTestSystem(
   env: Record<string, string> = {},
-  extra: { scenario?: Scenario | string | null; agentSettings?: SystemOptions['agentSettings'] } = {},
+  /** `now`: the server's clock (SLA, timelines, KPIs); default Date.now. Telemetry timing keeps the real clock. */
+  extra: { scenario?: Scenario | string | null; agentSettings?: SystemOptions['agentSettings']; now?: () => number } = {},
 ): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pdm-journey-'));
   const config = loadConfig({ PORT: '0', MQTT_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLANT_FILE: DEMO_PLANT, ...env });
