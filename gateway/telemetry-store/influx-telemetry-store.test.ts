@@ -16,7 +16,9 @@ import { describeTelemetryStoreContract } from './telemetry-store.contract';
 let influxd: RunningInfluxd;
 let databases = 0;
 beforeAll(async () => {
-  influxd = await startInfluxd();
+  // A server that truncates answers above 10,000 rows (`[http] max-row-limit`), as many
+  // installations are configured: every read of the store must still see every point.
+  influxd = await startInfluxd({ maxRowLimit: 10_000 });
 });
 afterAll(async () => {
   await influxd?.stop();
@@ -144,6 +146,18 @@ describe('InfluxDB telemetry store', () => {
       [point('A', 1).ts, 1, point('A', 1).vibration],
       [point('A', 3).ts, 3, point('A', 3).vibration],
     ]);
+  });
+
+  it('pages past a server row limit smaller than its page size, and a write lookup over it still counts replays', async () => {
+    // Pages of 25,000 rows: influxd (max-row-limit 10,000) truncates every one, the reader goes on after its last row.
+    await open({ readPageSize: 25_000 });
+    await store.write(range('A', 0, 12_000));
+    const all = await store.query({ deviceId: 'A', from: T0, to: T0 + 20_000_000 });
+    expect([all.length, all[0]!.seq, all.at(-1)!.seq]).toEqual([12_000, 0, 11_999]);
+    expect(all.findIndex((p, i) => p.seq !== i)).toBe(-1);
+    // A replay of seq 0 and 11,999 with one new sample: the stored span (12,000 points) is over the row limit.
+    expect(await store.write([point('A', 0), point('A', 11_999), point('A', 12_000)])).toEqual({ written: 1, duplicates: 2 });
+    expect(await store.count('A')).toBe(12_001);
   });
 
   it('quotes device ids in InfluxQL and escapes them in line protocol', async () => {

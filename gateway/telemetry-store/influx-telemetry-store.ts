@@ -17,6 +17,11 @@
  * already taken by another seq cannot be stored without overwriting it: it is
  * skipped, counted among the duplicates and reported through onWarning.
  *
+ * Reads. query() reads a range in time-ordered pages (influx-range-reader.ts),
+ * so a server that truncates answers at its `max-row-limit` still yields
+ * every point; write()'s lookup of stored timestamps falls back to the same
+ * paging per device when the server truncates its one batched request.
+ *
  * Durability. write() resolves only once InfluxDB has answered every request
  * with success and rejects otherwise, so ingest keeps withholding MQTT acks
  * and retries; writes are serialized, so counts stay exact. Samples InfluxDB
@@ -36,7 +41,8 @@
 import { Point } from '@influxdata/influxdb-client';
 import type { TelemetryPoint } from '../../contract/telemetry';
 import { createInfluxLineWriter } from './influx-line-writer';
-import { createInfluxqlClient, InfluxqlError, msTime, quoteIdentifier as id, quoteString as str, rowsOf, type InfluxqlResult } from './influxql';
+import { DEFAULT_READ_PAGE_SIZE, readRange } from './influx-range-reader';
+import { createInfluxqlClient, InfluxqlError, InfluxqlTruncatedError, msTime, quoteIdentifier as id, quoteString as str, rowsOf, type InfluxqlResult } from './influxql';
 import type { TelemetryQuery, TelemetryStore, WriteResult } from './telemetry-store';
 
 export interface InfluxTelemetryStoreOptions {
@@ -60,6 +66,8 @@ export interface InfluxTelemetryStoreOptions {
   batchSize?: number;
   /** HTTP write requests in flight at once; default 2. */
   maxConcurrentRequests?: number;
+  /** Rows per read request when reading a range (query(), write()'s lookup); default 10,000. */
+  readPageSize?: number;
   /** Per HTTP request; default 10 s. */
   timeoutMs?: number;
   /** Write bodies larger than this many bytes are gzipped; default the client's (1000). */
@@ -97,6 +105,8 @@ export function createInfluxTelemetryStore(options: InfluxTelemetryStoreOptions)
   if (options.token && options.username) throw new Error('InfluxDB telemetry store: use either a token or a username/password, not both');
   if (options.username !== undefined && options.password === undefined) throw new Error('InfluxDB telemetry store: a username needs a password');
   const retentionMs = options.retentionMs ?? 30 * DAY_MS;
+  const pageSize = Math.floor(options.readPageSize ?? DEFAULT_READ_PAGE_SIZE);
+  if (!(pageSize >= 1)) throw new Error(`InfluxDB telemetry store: readPageSize must be at least 1, got ${options.readPageSize}`);
   const warn = options.onWarning ?? (() => undefined);
   const basic = options.username !== undefined ? `${options.username}:${options.password}` : undefined;
 
@@ -133,12 +143,19 @@ export function createInfluxTelemetryStore(options: InfluxTelemetryStoreOptions)
     if (closed) throw new Error('InfluxDB telemetry store is closed');
   };
 
-  const selectPoints = async (deviceId: string, timeRange: string, order: 'ASC' | 'DESC', limit?: number): Promise<TelemetryPoint[]> => {
-    const fields = FIELDS.map(id).join(', ');
-    const where = `${deviceIs(deviceId)}${timeRange}`;
-    const [result] = await influxql.select([`SELECT ${fields} FROM ${id(MEASUREMENT)} WHERE ${where} ORDER BY time ${order}${limit ? ` LIMIT ${limit}` : ''}`]);
-    return toPoints(deviceId, result);
-  };
+  const fieldList = FIELDS.map(id).join(', ');
+  const inRange = (deviceId: string, from: number, to: number) => `${deviceIs(deviceId)} AND time >= ${msTime(from)} AND time <= ${msTime(to)}`;
+  /** Rows of `fields` of one device in [from, to], oldest first, in pages. */
+  const readDevice = <Row>(deviceId: string, fields: string, from: number, to: number, rows: (r: InfluxqlResult) => Row[], ts: (row: Row) => number, limit?: number) =>
+    readRange(influxql, {
+      from,
+      to,
+      pageSize,
+      ...(limit !== undefined ? { limit } : {}),
+      statement: (lo, hi, most) => `SELECT ${fields} FROM ${id(MEASUREMENT)} WHERE ${inRange(deviceId, lo, hi)} ORDER BY time ASC LIMIT ${most}`,
+      rows,
+      ts,
+    });
   const deviceIs = (deviceId: string) => `${id('device')} = ${str(deviceId)}`;
   const firstValue = (result: InfluxqlResult | undefined): number | null => {
     const value = rowsOf(result).values[0]?.[1];
@@ -184,18 +201,26 @@ export function createInfluxTelemetryStore(options: InfluxTelemetryStoreOptions)
       }
     }
     const devices = [...spans.keys()];
-    const results = await influxql.select(
-      devices.map((d) => {
-        const { from, to } = spans.get(d)!;
-        return `SELECT ${id('seq')} FROM ${id(MEASUREMENT)} WHERE ${deviceIs(d)} AND time >= ${msTime(from)} AND time <= ${msTime(to)}`;
-      }),
-    );
     const taken = new Map<string, Map<number, number>>();
-    devices.forEach((d, i) => {
-      const byTs = new Map<number, number>();
-      for (const [ts, seq] of rowsOf(results[i]).values) if (typeof ts === 'number' && typeof seq === 'number') byTs.set(ts, seq);
+    const record = (d: string, rows: unknown[][]) => {
+      const byTs = taken.get(d) ?? new Map<number, number>();
+      for (const [ts, seq] of rows) if (typeof ts === 'number' && typeof seq === 'number') byTs.set(ts, seq);
       taken.set(d, byTs);
-    });
+    };
+    try {
+      // Usually one request for the whole batch: a fresh batch's span holds few stored points.
+      const results = await influxql.select(devices.map((d) => `SELECT ${id('seq')} FROM ${id(MEASUREMENT)} WHERE ${inRange(d, spans.get(d)!.from, spans.get(d)!.to)}`));
+      devices.forEach((d, i) => record(d, rowsOf(results[i]).values));
+    } catch (err) {
+      // Over the server's row limit (e.g. a replay spanning hours of stored points): page per device,
+      // or the lookup would fail on every retry and hold ingest forever.
+      if (!(err instanceof InfluxqlTruncatedError)) throw err;
+      taken.clear();
+      for (const d of devices) {
+        const { from, to } = spans.get(d)!;
+        record(d, await readDevice(d, id('seq'), from, to, (r) => rowsOf(r).values, (row) => row[0] as number));
+      }
+    }
     return taken;
   };
 
@@ -228,11 +253,11 @@ export function createInfluxTelemetryStore(options: InfluxTelemetryStoreOptions)
       const hi = Math.floor(to);
       const most = limit === undefined ? undefined : Math.floor(limit);
       if (hi < lo || (most !== undefined && most <= 0)) return [];
-      return selectPoints(deviceId, ` AND time >= ${msTime(lo)} AND time <= ${msTime(hi)}`, 'ASC', most);
+      return readDevice(deviceId, fieldList, lo, hi, (r) => toPoints(deviceId, r), (p) => p.ts, most);
     },
     async latest(deviceId) {
-      const [point] = await selectPoints(deviceId, '', 'DESC', 1);
-      return point ?? null;
+      const [result] = await influxql.select([`SELECT ${fieldList} FROM ${id(MEASUREMENT)} WHERE ${deviceIs(deviceId)} ORDER BY time DESC LIMIT 1`]);
+      return toPoints(deviceId, result)[0] ?? null;
     },
     async lastSeq(deviceId) {
       const [result] = await influxql.select([`SELECT MAX(${id('seq')}) FROM ${id(MEASUREMENT)} WHERE ${deviceIs(deviceId)}`]);

@@ -51,6 +51,18 @@ export class InfluxqlError extends Error {
   }
 }
 
+/**
+ * The server cut its answer short: InfluxDB 1.x stops a non-chunked answer at
+ * `[http] max-row-limit` rows, marks it partial, and drops the statements of
+ * the request it did not reach. Callers that can page catch this one.
+ */
+export class InfluxqlTruncatedError extends InfluxqlError {
+  constructor(status: number) {
+    super('InfluxDB truncated a query result (partial, [http] max-row-limit); read it in pages or disable the server row limit (max-row-limit = 0)', status);
+    this.name = 'InfluxqlTruncatedError';
+  }
+}
+
 export interface InfluxqlClientOptions {
   /** Base URL, e.g. http://localhost:8086 */
   url: string;
@@ -65,6 +77,11 @@ export interface InfluxqlClientOptions {
 export interface InfluxqlClient {
   /** Runs read statements (joined with `;` into as few GET requests as fit a safe URL length); one result per statement. */
   select(statements: readonly string[]): Promise<InfluxqlResult[]>;
+  /**
+   * Runs one read statement and returns what came back even if the server
+   * truncated it (`truncated`), for callers that read the rest in another page.
+   */
+  selectPage(statement: string): Promise<{ result: InfluxqlResult; truncated: boolean }>;
   /** Runs one statement that changes data (POST). */
   execute(statement: string): Promise<InfluxqlResult>;
 }
@@ -84,7 +101,8 @@ export function createInfluxqlClient(options: InfluxqlClientOptions): InfluxqlCl
     return p;
   };
 
-  const send = async (method: 'GET' | 'POST', q: string, statements: number): Promise<InfluxqlResult[]> => {
+  /** Results of the request's statements; `truncated` when the server cut the answer short (partial, or statements left unanswered). */
+  const send = async (method: 'GET' | 'POST', q: string, statements: number): Promise<{ results: InfluxqlResult[]; truncated: boolean; status: number }> => {
     const init: RequestInit =
       method === 'GET'
         ? { method, headers, signal: AbortSignal.timeout(timeoutMs) }
@@ -105,24 +123,32 @@ export function createInfluxqlClient(options: InfluxqlClientOptions): InfluxqlCl
       throw new InfluxqlError(`InfluxDB query failed (HTTP ${res.status}): ${reason}`, res.status);
     }
     const results = body.results ?? [];
-    if (results.length !== statements) throw new InfluxqlError(`InfluxDB answered ${results.length} results for ${statements} statements`, res.status);
-    if (results.some((r) => r.partial || r.series?.some((s) => s.partial))) {
-      throw new InfluxqlError('InfluxDB truncated a query result (partial); raise or disable the server row limit ([http] max-row-limit = 0)', res.status);
+    if (results.length > statements || results.length === 0) {
+      throw new InfluxqlError(`InfluxDB answered ${results.length} results for ${statements} statements`, res.status);
     }
-    return results;
+    // Fewer results than statements (even without a partial flag): earlier statements used up the row limit exactly.
+    const truncated = results.length < statements || results.some((r) => r.partial || r.series?.some((s) => s.partial));
+    return { results, truncated, status: res.status };
   };
 
   return {
     async select(statements) {
       const results: InfluxqlResult[] = [];
       for (const group of groupByLength(statements, MAX_QUERY_URL_CHARS)) {
-        results.push(...(await send('GET', group.join(';\n'), group.length)));
+        const answer = await send('GET', group.join(';\n'), group.length);
+        if (answer.truncated) throw new InfluxqlTruncatedError(answer.status);
+        results.push(...answer.results);
       }
       return results;
     },
+    async selectPage(statement) {
+      const { results, truncated } = await send('GET', statement, 1);
+      return { result: results[0]!, truncated };
+    },
     async execute(statement) {
-      const [result] = await send('POST', statement, 1);
-      return result!;
+      const { results, truncated, status } = await send('POST', statement, 1);
+      if (truncated) throw new InfluxqlTruncatedError(status);
+      return results[0]!;
     },
   };
 }

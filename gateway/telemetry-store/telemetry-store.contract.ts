@@ -82,6 +82,21 @@ export function describeTelemetryStoreContract(name: string, open: (opts: Contra
       expect(await store.query({ deviceId: 'nobody', from: T0, to: T0 + 60_000 })).toEqual([]);
     });
 
+    it('reads a long range back whole and in order, with and without a limit (25,000 points)', async () => {
+      const { store } = await fresh();
+      const n = 25_000;
+      for (let from = 0; from < n; from += 5000) await store.write(Array.from({ length: 5000 }, (_, i) => point('A', from + i)));
+      const all = await store.query({ deviceId: 'A', from: T0, to: T0 + n * 1000 });
+      expect(all.length).toBe(n);
+      expect(all[0]).toEqual(point('A', 0));
+      expect(all.at(-1)).toEqual(point('A', n - 1));
+      expect(all.findIndex((p, i) => p.seq !== i)).toBe(-1); // every seq, in order, none twice
+      const limited = await store.query({ deviceId: 'A', from: T0 + 1000, to: T0 + n * 1000, limit: 12_345 });
+      expect(limited.length).toBe(12_345);
+      expect([limited[0]!.seq, limited.at(-1)!.seq]).toEqual([1, 12_345]);
+      expect(limited.findIndex((p, i) => p.seq !== i + 1)).toBe(-1);
+    });
+
     it('remembers the highest seq per device across a reopen', async () => {
       const under = await fresh();
       expect(await under.store.lastSeq('A')).toBeNull();

@@ -38,7 +38,17 @@ export interface InfluxqlResult {
   series?: { name: string; columns: string[]; values: unknown[][] }[];
 }
 
-export async function startInfluxd(options: { database?: string } = {}): Promise<RunningInfluxd> {
+export interface StartInfluxdOptions {
+  database?: string;
+  /**
+   * `[http] max-row-limit`: rows a non-chunked query may return before
+   * influxd truncates the answer and marks it partial. Default 0 (no limit);
+   * set it to test reads against a server configured to truncate.
+   */
+  maxRowLimit?: number;
+}
+
+export async function startInfluxd(options: StartInfluxdOptions = {}): Promise<RunningInfluxd> {
   if (!existsSync(INFLUXD_BIN)) {
     throw new Error(`InfluxDB is not installed (no ${INFLUXD_BIN}): run \`apt-get install influxdb\` (CI installs it); set INFLUXD_BIN to use another binary`);
   }
@@ -46,7 +56,7 @@ export async function startInfluxd(options: { database?: string } = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'pdm-influxd-'));
   const [httpPort, rpcPort] = [await freePort(), await freePort()];
   const configFile = join(dir, 'influxdb.conf');
-  writeFileSync(configFile, influxdConfig(dir, httpPort, rpcPort));
+  writeFileSync(configFile, influxdConfig(dir, httpPort, rpcPort, options.maxRowLimit ?? 0));
   const directUrl = `http://127.0.0.1:${httpPort}`;
 
   let child: Influxd | null = null;
@@ -101,7 +111,7 @@ export async function startInfluxd(options: { database?: string } = {}): Promise
   };
 }
 
-function influxdConfig(dir: string, httpPort: number, rpcPort: number): string {
+function influxdConfig(dir: string, httpPort: number, rpcPort: number, maxRowLimit: number): string {
   return `reporting-disabled = true
 bind-address = "127.0.0.1:${rpcPort}"
 
@@ -127,7 +137,7 @@ bind-address = "127.0.0.1:${rpcPort}"
   enabled = true
   bind-address = "127.0.0.1:${httpPort}"
   log-enabled = false
-  max-row-limit = 0
+  max-row-limit = ${maxRowLimit}
 
 [logging]
   level = "warn"
