@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { anomalies, devices, lineFeeds, lines, lineStateChanges, workOrders } from '../db/schema';
+import { anomalies, devices, lineFeeds, lines, lineStateChanges, technicians, workOrders } from '../db/schema';
 import { deviceLiveness, STALE_WITHIN_MS } from '../devices/device-liveness';
 import type { LineReason } from '../http/api-types';
 import { OPEN_STATUSES } from '../work-orders/work-order-state';
@@ -96,8 +96,10 @@ export function deviceConditionsReader(database: Database): DeviceConditionsRead
       severity: workOrders.severity,
       stopsLine: workOrders.stopsLine,
       dueAt: workOrders.dueAt,
+      assignee: technicians.name,
     })
     .from(workOrders)
+    .leftJoin(technicians, eq(technicians.id, workOrders.assigneeId))
     .where(inArray(workOrders.status, OPEN_STATUSES))
     .orderBy(asc(workOrders.id))
     .prepare();
@@ -106,8 +108,8 @@ export function deviceConditionsReader(database: Database): DeviceConditionsRead
     (now: number): DeviceConditions => ({
       silent: silentDevices(now),
       anomalies: groupBy(anomalyRows.all(), (a) => a.deviceId, ({ deviceId: _, ...fact }): AnomalyFact => fact),
-      // No assignee column yet: null until work orders carry one.
-      orders: groupBy(orderRows.all(), (o) => o.deviceId, ({ deviceId: _, ...fact }): OrderFact => ({ ...fact, assignee: null })),
+      // The chain names the assignee as people know them, not by id.
+      orders: groupBy(orderRows.all(), (o) => o.deviceId, ({ deviceId: _, ...fact }): OrderFact => fact),
     }),
   );
   return (now) => read.deferred(now);

@@ -48,6 +48,18 @@ describe('line-state routes', () => {
     expect(body[0]).toMatchObject({ id: 'utilities', state: 'down', since: T0 + 5 * MIN, chain: chain.slice(1) });
   });
 
+  it('names the assignee of the root-cause order in the chain, as people know them', async () => {
+    server.tracker.refresh(T0);
+    const order = server.services.workOrders.create({ type: 'corrective', deviceId: 'P-104', title: 'Mold repair', stopsLine: true, severity: 'alarm' });
+    server.services.technicians.create({ id: 'tech-anna', name: 'Anna Weber', siteId: 'plant-1', skills: [], certifications: [], shifts: [] });
+    server.services.assignments.assign(order.id, { technicianId: 'tech-anna', actor: 'planner' });
+    server.tracker.refresh(T0 + MIN);
+    const { body } = await getJson<LineStateView[]>(server.lineApp, '/api/lines/states');
+    const assembly = body.find((l) => l.id === 'assembly')!;
+    expect(assembly.state).toBe('starved');
+    expect(assembly.chain.at(-1)).toMatchObject({ kind: 'work-order', number: order.number, status: 'assigned', assignee: 'Anna Weber' });
+  });
+
   it('GET /api/lines/downtime and /api/lines/:id/history add up lost time by root cause', async () => {
     server.tracker.refresh(T0);
     server.clock.now = T0 + 10 * MIN;
