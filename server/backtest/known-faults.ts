@@ -32,7 +32,7 @@ export const FAULT_KIND_FAILURE_MODE: Record<FaultKind, FailureMode | null> = {
   'bearing-wear': 'vibration-high',
   overheating: 'overheating',
   jam: 'overcurrent',
-  'sensor-dropout': null,
+  'sensor-dropout': 'no-data',
 };
 
 /** Default lookback for confirmed orders: a candidate may find the fault up to 7 days before live detection did. */

@@ -11,13 +11,14 @@ const MIN = 60_000;
 describe('default rule templates', () => {
   const templates = defaultRuleTemplates();
 
-  it('add trend-to-limit on vibration, rate-of-change and adaptive baseline on temperature per class, with flapping suppression', () => {
+  it('add trend-to-limit on vibration, rate-of-change and adaptive baseline on temperature, and a device deadman, per class, with flapping suppression', () => {
     const kinds = templates.filter((t) => t.kind !== 'threshold');
-    expect(kinds).toHaveLength(EQUIPMENT_CLASSES.length * 3);
+    expect(kinds).toHaveLength(EQUIPMENT_CLASSES.length * 4);
     for (const cls of EQUIPMENT_CLASSES) {
       expect(templates.find((t) => t.id === `class.${cls}.vibration.trend-to-limit`)).toMatchObject({ kind: 'trend-to-limit', metric: 'vibration', failureMode: 'vibration-high' });
       expect(templates.find((t) => t.id === `class.${cls}.temperature.rate-of-change`)).toMatchObject({ kind: 'rate-of-change', metric: 'temperature', failureMode: 'overheating' });
       expect(templates.find((t) => t.id === `class.${cls}.temperature.adaptive-baseline`)).toMatchObject({ kind: 'adaptive-baseline', metric: 'temperature' });
+      expect(templates.find((t) => t.id === `class.${cls}.no-data`)).toMatchObject({ kind: 'no-data', failureMode: 'no-data', warn: 300, alarm: 1200, clear: 0 });
     }
     // The trend predicts the threshold's own alarm level: no limit of its own.
     expect(kinds.find((t) => t.kind === 'trend-to-limit')!.params).not.toHaveProperty('limit');

@@ -68,9 +68,18 @@
  *
  * No adaptive baseline on current or vibration: both follow the load (the
  *   simulator's load steps between 35 and 85 % of rated current), so a
- *   baseline would alarm on production changes. No no-data (deadman)
- *   defaults yet: a silent device is not one of the failure modes work
- *   orders dedupe on; add no-data rules per device or class once it is.
+ *   baseline would alarm on production changes.
+ *
+ * No data (deadman), id `class.<class>.no-data`, failure mode 'no-data': a
+ *   device whose samples stop (a dead sensor or cable, a crashed edge agent,
+ *   a broken link) warns after 5 min of silence and alarms after 20 min; the
+ *   next sample clears it. Agents buffer and replay through short outages,
+ *   so 5 min is well past a reconnect and a broker restart, yet short enough
+ *   that a line lead hears of a blind machine within one round of the floor.
+ *   One rule per device is enough: every sample carries all three metrics, so
+ *   the rule watches temperature and stands for the whole device. A machine
+ *   switched off on purpose keeps its agent sending (a stopped machine is
+ *   cold and still, not silent), so a planned stop does not raise it.
  */
 import { EQUIPMENT_CLASSES } from '../../contract/plant';
 import type { RuleTemplate } from './types';
@@ -167,12 +176,26 @@ const KIND_DEFAULTS: readonly KindDefaults[] = [
     params: { windowPoints: 2880, warmupPoints: 240, minSigma: 2, anomalousLearningRate: 0.05 },
     flapping: FLAPPING,
   },
+  {
+    kind: 'no-data',
+    metric: 'temperature',
+    direction: 'above',
+    basis: 'absolute',
+    warn: 5 * 60,
+    alarm: 20 * 60,
+    clear: 0,
+    minDurationMs: 0,
+    clearDurationMs: 0,
+    failureMode: 'no-data',
+    flapping: FLAPPING,
+  },
 ];
 
 /**
  * Fresh copies of the default class-scope templates, version 1: thresholds
  * with ids like `class.pump.vibration`, other kinds like
- * `class.pump.vibration.trend-to-limit`.
+ * `class.pump.vibration.trend-to-limit`, the device-wide no-data rule
+ * `class.pump.no-data`.
  */
 export function defaultRuleTemplates(): RuleTemplate[] {
   return EQUIPMENT_CLASSES.flatMap((equipmentClass) => [
@@ -186,10 +209,10 @@ export function defaultRuleTemplates(): RuleTemplate[] {
     })),
     ...KIND_DEFAULTS.map((d) => ({
       ...d,
-      id: `class.${equipmentClass}.${d.metric}.${d.kind}`,
+      id: d.kind === 'no-data' ? `class.${equipmentClass}.no-data` : `class.${equipmentClass}.${d.metric}.${d.kind}`,
       version: 1,
       scope: { kind: 'class' as const, equipmentClass },
-      params: { ...d.params },
+      ...(d.params ? { params: { ...d.params } } : {}),
       flapping: { ...FLAPPING },
       enabled: true,
     })),

@@ -76,7 +76,7 @@ export function noDataRule(over: Partial<ThresholdRule> = {}): ThresholdRule {
     clear: 0,
     minDurationMs: 0,
     clearDurationMs: 0,
-    failureMode: 'overheating',
+    failureMode: 'no-data',
     ...over,
   };
 }

@@ -159,9 +159,10 @@ describe('resolveRules with rule kinds', () => {
         ['class.pump.vibration.trend-to-limit', 'trend-to-limit'],
         ['class.pump.temperature.rate-of-change', 'rate-of-change'],
         ['class.pump.temperature.adaptive-baseline', 'adaptive-baseline'],
+        ['class.pump.no-data', 'no-data'],
       ]),
     );
-    expect(rules).toHaveLength(6);
+    expect(rules).toHaveLength(7);
   });
 
   it("predicts the device's own threshold alarm level, converted per basis (flexible foundation: 4.5 × 1.6)", () => {

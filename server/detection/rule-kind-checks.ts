@@ -142,5 +142,20 @@ function levelIssues(t: RuleTemplate): Issue[] {
 /** Every kind-specific issue of a template (none for a valid one). */
 export function kindIssues(t: RuleTemplate): Issue[] {
   const params = paramIssues(t);
-  return [...params, ...(t.kind === 'threshold' ? [] : levelIssues(t))];
+  return [...params, ...(t.kind === 'threshold' ? [] : levelIssues(t)), ...failureModeIssues(t)];
+}
+
+/**
+ * A silent device is its own failure mode (orders dedupe on device and
+ * failure mode, and the technician checks the sensor and link, not the
+ * machine), so 'no-data' goes with the no-data kind and only with it.
+ */
+function failureModeIssues(t: RuleTemplate): Issue[] {
+  if (t.kind === 'no-data' && t.failureMode !== 'no-data') {
+    return [{ path: ['failureMode'], message: `must be 'no-data' for a no-data rule (got '${t.failureMode}')` }];
+  }
+  if (t.kind !== 'no-data' && t.failureMode === 'no-data') {
+    return [{ path: ['failureMode'], message: `'no-data' is only for no-data rules; ${an(t.kind)} rule reports what the machine does` }];
+  }
+  return [];
 }

@@ -128,7 +128,7 @@ describe('rule template schema: kinds', () => {
     expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 0.6, limit: 4.5 } }))).toEqual([]);
     expect(issues(adaptive())).toEqual([]);
     expect(issues(temperature({ kind: 'rate-of-change', basis: 'absolute', warn: 2, alarm: 5, clear: 1, params: { windowMs: 300_000 } }))).toEqual([]);
-    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 1800, clear: 0, minDurationMs: 0, clearDurationMs: 0 }))).toEqual([]);
+    expect(issues(temperature({ kind: 'no-data', failureMode: 'no-data', basis: 'absolute', warn: 300, alarm: 1800, clear: 0, minDurationMs: 0, clearDurationMs: 0 }))).toEqual([]);
     expect(issues(vibration({ flapping: { maxRaises: 3, windowMs: 3_600_000, quietMs: 1_800_000 } }))).toEqual([]);
   });
 
@@ -150,8 +150,12 @@ describe('rule template schema: kinds', () => {
     expect(issues(trend({ params: { windowMs: 7_200_000, buckets: 24, minPoints: 12, minR2: 0.6, limit: 300 } }))[0]).toMatch(/^params\.limit: limit must be within 0\.\.125 mm\/s/);
     expect(issues(adaptive({ clear: 5 }))).toEqual(['warn: warn must be more than clear (5) for an adaptive-baseline rule']);
     expect(issues(adaptive({ basis: 'insulation-margin' }))).toEqual(["basis: must be 'absolute' for an adaptive-baseline rule (its levels are not limits of the metric)"]);
-    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 100, clear: 0 }))).toEqual(['alarm: alarm must not be less than warn (300 s)']);
-    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 600, clear: 5 }))).toEqual(['clear: must be 0 for a no-data rule: the next sample clears it']);
+    expect(issues(temperature({ kind: 'no-data', failureMode: 'no-data', basis: 'absolute', warn: 300, alarm: 100, clear: 0 }))).toEqual(['alarm: alarm must not be less than warn (300 s)']);
+    expect(issues(temperature({ kind: 'no-data', failureMode: 'no-data', basis: 'absolute', warn: 300, alarm: 600, clear: 5 }))).toEqual(['clear: must be 0 for a no-data rule: the next sample clears it']);
+    expect(issues(temperature({ kind: 'no-data', basis: 'absolute', warn: 300, alarm: 600, clear: 0 }))).toEqual([
+      "failureMode: must be 'no-data' for a no-data rule (got 'overheating')",
+    ]);
+    expect(issues(vibration({ failureMode: 'no-data' }))).toEqual(["failureMode: 'no-data' is only for no-data rules; a threshold rule reports what the machine does"]);
     expect(issues(vibration({ kind: 'sideways' }))[0]).toMatch(/^kind: must be one of threshold, adaptive-baseline/);
   });
 });

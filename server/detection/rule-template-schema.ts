@@ -23,7 +23,7 @@ import { flappingSchema, kindIssues, paramsSchema, RULE_KINDS } from './rule-kin
 import type { FailureMode, LimitBasis, RuleTemplate } from './types';
 
 export const LIMIT_BASES = ['absolute', 'rated-current', 'insulation-margin', 'iso-10816-rigid'] as const satisfies readonly LimitBasis[];
-export const FAILURE_MODES = ['vibration-high', 'overheating', 'overcurrent', 'undercurrent', 'temperature-low'] as const satisfies readonly FailureMode[];
+export const FAILURE_MODES = ['vibration-high', 'overheating', 'overcurrent', 'undercurrent', 'temperature-low', 'no-data'] as const satisfies readonly FailureMode[];
 
 /** Longest minimum or clear duration a rule may ask for. */
 export const MAX_RULE_DURATION_MS = 24 * 60 * 60_000;

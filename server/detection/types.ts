@@ -6,8 +6,11 @@ import type { Metric } from '../../contract/metrics';
 
 export type Severity = 'warn' | 'alarm';
 
-/** What a rule's breach most likely means on the machine; work orders dedupe on (device, failureMode). */
-export type FailureMode = 'vibration-high' | 'overheating' | 'overcurrent' | 'undercurrent' | 'temperature-low';
+/**
+ * What a rule's breach most likely means on the machine; work orders dedupe on (device, failureMode).
+ * 'no-data' is a device that fell silent (sensor, cable, agent or network), the failure mode of no-data rules.
+ */
+export type FailureMode = 'vibration-high' | 'overheating' | 'overcurrent' | 'undercurrent' | 'temperature-low' | 'no-data';
 
 /**
  * A static threshold rule for one metric of one device, with limits resolved

@@ -78,31 +78,30 @@ describe('rule kinds through the API', () => {
     expect(effective[0]!.rules.find((r) => r.ruleId === 'class.pump.vibration')).toBeDefined();
   });
 
-  it('refuses a no-data override without a class rule to copy from, naming the missing fields', async () => {
-    const { status, body } = await postJson<ApiError>(server.app, '/api/rules', {
+  it('tightens the class deadman on one device, copying what is left out, and refuses a machine failure mode on it', async () => {
+    const wrong = await postJson<ApiError>(server.app, '/api/rules', {
       scope: { kind: 'device', deviceId: 'P-104' },
       metric: 'temperature',
       kind: 'no-data',
       warn: 120,
       alarm: 600,
+      failureMode: 'overheating',
       reason: 'deadman',
     });
-    expect(status).toBe(400);
-    expect(body.error.issues!.map((i) => i.path)).toEqual(expect.arrayContaining(['basis', 'clear', 'failureMode']));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.issues!.map((i) => i.path)).toEqual(['failureMode']);
     const ok = await postJson<RuleView>(server.app, '/api/rules', {
       scope: { kind: 'device', deviceId: 'P-104' },
       metric: 'temperature',
       kind: 'no-data',
-      basis: 'absolute',
       warn: 120,
       alarm: 600,
-      clear: 0,
-      minDurationMs: 0,
-      clearDurationMs: 0,
-      failureMode: 'overheating',
-      reason: 'deadman',
+      reason: 'critical pump: know within two minutes',
     });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ id: 'device.P-104.temperature.no-data', kind: 'no-data' });
+    expect(ok.body).toMatchObject({ id: 'device.P-104.temperature.no-data', kind: 'no-data', failureMode: 'no-data', clear: 0, warn: 120, alarm: 600 });
+    const { body: effective } = await getJson<DeviceEffectiveRulesView[]>(server.app, '/api/rules/effective?deviceId=P-104');
+    const deadman = effective[0]!.rules.filter((r) => r.kind === 'no-data');
+    expect(deadman.map((r) => [r.ruleId, r.source])).toEqual([['device.P-104.temperature.no-data', 'device']]);
   });
 });

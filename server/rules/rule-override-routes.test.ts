@@ -71,6 +71,7 @@ describe('POST /api/rules (device overrides)', () => {
     });
     expect(p104.rules.map((r) => r.ruleId).sort()).toEqual([
       'class.pump.current',
+      'class.pump.no-data',
       'class.pump.temperature',
       'class.pump.temperature.adaptive-baseline',
       'class.pump.temperature.rate-of-change',
@@ -88,7 +89,7 @@ describe('POST /api/rules (device overrides)', () => {
     expect(body).toMatchObject({ id: 'device.P-104.vibration', basis: 'iso-10816-rigid', warn: 2.8, alarm: 4.5, clear: 2.3, minDurationMs: 300_000, enabled: false });
     const p104 = await effective('P-104');
     // The vibration trend rule predicts the switched-off threshold's alarm level, so it goes too.
-    expect(p104.rules.map((r) => r.metric).sort()).toEqual(['current', 'temperature', 'temperature', 'temperature']);
+    expect(p104.rules.map((r) => r.metric).sort()).toEqual(['current', 'temperature', 'temperature', 'temperature', 'temperature']);
     expect(p104.disabled).toEqual([{ ruleId: 'device.P-104.vibration', source: 'device', metric: 'vibration', direction: 'above' }]);
     expect((await effective('P-101')).rules.map((r) => r.metric)).toContain('vibration');
     expect(server.services.rules.allEffectiveRules().filter((r) => r.deviceId === 'P-104').map((r) => r.metric)).not.toContain('vibration');
@@ -147,10 +148,10 @@ describe('GET /api/rules/effective', () => {
     const all = await getJson<DeviceEffectiveRulesView[]>(server.app, '/api/rules/effective');
     expect(all.status).toBe(200);
     expect(all.body.map((d) => [d.deviceId, d.equipmentClass, d.rules.length, d.conflict])).toEqual([
-      ['P-101', 'pump', 6, null],
-      ['P-104', 'pump', 6, null],
-      ['C-201', 'compressor', 6, null],
-      ['CV-C1', 'conveyor', 6, null],
+      ['P-101', 'pump', 7, null],
+      ['P-104', 'pump', 7, null],
+      ['C-201', 'compressor', 7, null],
+      ['CV-C1', 'conveyor', 7, null],
     ]);
     // Flexible foundation: ISO 10816 limits × 1.6; rated current 95 A.
     const c201 = all.body[2]!.rules;

@@ -38,7 +38,7 @@ describe('rules', () => {
   it('resolves the effective rules of every device for the detector', () => {
     const rules = server.services.rules.allEffectiveRules();
     expect(new Set(rules.map((r) => r.deviceId))).toEqual(new Set(['P-101', 'P-104', 'C-201', 'CV-C1']));
-    expect(rules.filter((r) => r.deviceId === 'P-104').map((r) => r.metric).sort()).toEqual(['current', 'temperature', 'temperature', 'temperature', 'vibration', 'vibration']);
+    expect(rules.filter((r) => r.deviceId === 'P-104').map((r) => r.metric).sort()).toEqual(['current', 'temperature', 'temperature', 'temperature', 'temperature', 'vibration', 'vibration']);
     expect(rules.find((r) => r.deviceId === 'C-201' && r.metric === 'vibration')).toMatchObject({ warn: 4.48, alarm: 7.2 });
   });
 

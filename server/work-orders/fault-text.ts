@@ -14,6 +14,7 @@ const WHAT_TO_CHECK: Record<FailureMode, string> = {
   overcurrent: 'Check for jams, mechanical binding, failing bearings or process overload.',
   undercurrent: 'Check for a broken coupling or belt, dry running or loss of load.',
   'temperature-low': 'Check heaters and process temperature; the sensor may be faulty.',
+  'no-data': 'Check whether the machine was switched off on purpose; otherwise check the sensor and its cable, the edge agent and its network link.',
 };
 
 /** Up to two decimals, no trailing zeros: 2.8, 4.48, 96.25. */

@@ -16,6 +16,8 @@
  *   'electrical'; on an injection molder the barrel heaters are live
  *   equipment, so 'high-voltage' as well.
  * - Low temperature (a stopped heater or process): 'mechanical'.
+ * - No data (a silent device): sensors, cables and the edge agent's
+ *   network are instrumentation work: 'electrical'.
  * - Orders without a failure mode (preventive, inspection) require nothing.
  */
 import type { EquipmentClass } from '../../contract/plant';
@@ -43,6 +45,8 @@ export function deriveRequirements(failureMode: FailureMode | null, equipmentCla
       return { certifications: equipmentClass === 'injection-molder' ? [HIGH_VOLTAGE] : [], skills: ['mechanical', 'electrical'] };
     case 'temperature-low':
       return { certifications: [], skills: ['mechanical'] };
+    case 'no-data':
+      return { certifications: [], skills: ['electrical'] };
     case null:
       return { certifications: [], skills: [] };
   }

@@ -12,6 +12,7 @@ export const FAILURE_MODES = [
   'overcurrent',
   'undercurrent',
   'temperature-low',
+  'no-data',
 ] as const satisfies readonly FailureMode[];
 
 type MissingMode = Exclude<FailureMode, (typeof FAILURE_MODES)[number]>;
@@ -24,6 +25,7 @@ export const FAILURE_MODE_LABEL: Record<FailureMode, string> = {
   overcurrent: 'Overcurrent',
   undercurrent: 'Undercurrent',
   'temperature-low': 'Low temperature',
+  'no-data': 'No data (device silent)',
 };
 
 export function failureModeLabel(mode: string): string {
