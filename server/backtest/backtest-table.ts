@@ -106,7 +106,7 @@ export function formatFaultBenchmark(r: FaultBenchmarkResult, rulesLabel: string
     ]),
     '',
     'lead: before the simulated failure (a jam has no failure instant); delay: after the fault started; related: orders of another failure mode during a fault.',
-    'sensor-dropout sends no data at all: not a threshold fault, so never scored as caught; its row still counts false alarms.',
+    'sensor-dropout: the device is silent for 1-30 min; the default deadman (no-data) warns after 5 min, so shorter dropouts are not reported, by design.',
     '',
   ].join('\n');
 }

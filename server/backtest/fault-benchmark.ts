@@ -16,8 +16,9 @@
  * kind's failure mode between start and failure, or start and end for a
  * jam), median lead time before the failure, median delay after the start,
  * and false alarms (orders matching no injected fault) per device-day.
- * Sensor dropouts are not threshold faults: never scored as caught, but
- * their scenario still counts false alarms. Deterministic for a seed.
+ * A sensor dropout (the device silent for 1-30 min) is caught by a 'no-data'
+ * detection while it lasts; the default deadman waits 5 min, so shorter
+ * dropouts go unreported by design. Deterministic for a seed.
  */
 import { plantDevices, type Plant } from '../../contract/plant';
 import type { TelemetryPoint } from '../../contract/telemetry';

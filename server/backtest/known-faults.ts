@@ -4,8 +4,7 @@
  * - Simulator ground truth (`{ faultId, deviceId, kind, startAt, failureAt, endAt }`).
  *   Each fault kind maps to the failure mode a threshold rule reports it as:
  *   bearing-wear -> vibration-high, overheating -> overheating,
- *   jam -> overcurrent. A sensor dropout produces no data at all; it is not
- *   a threshold fault and is not scored. A fault is caught by a detection in
+ *   jam -> overcurrent, sensor-dropout -> no-data (the deadman). A fault is caught by a detection in
  *   [startAt, failureAt] (degradations: before the machine failed), or in
  *   [startAt, endAt] when it has no failure instant (a jam); lead time is
  *   measured to failureAt, so a jam has none.
@@ -67,7 +66,7 @@ export interface Range {
 
 const overlaps = (f: { startAt: number; attributionEnd: number }, range: Range) => f.startAt <= range.to && f.attributionEnd >= range.from;
 
-/** Scorable simulator faults overlapping the range (sensor dropouts left out). */
+/** Scorable simulator faults overlapping the range. */
 export function faultsFromGroundTruth(records: readonly GroundTruthRecord[], range: Range): KnownFault[] {
   const out: KnownFault[] = [];
   for (const r of records) {

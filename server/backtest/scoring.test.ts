@@ -28,11 +28,12 @@ const jam = { faultId: 'f-jam', deviceId: 'CV-C1', kind: 'jam' as const, startAt
 const dropout = { faultId: 'f-drop', deviceId: 'M-D2', kind: 'sensor-dropout' as const, startAt: 40 * H, failureAt: null, endAt: 41 * H };
 
 describe('known faults', () => {
-  it('maps simulator kinds to failure modes and leaves sensor dropouts out', () => {
+  it('maps simulator kinds to failure modes, a sensor dropout to no-data', () => {
     const faults = faultsFromGroundTruth([wear, jam, dropout], RANGE);
     expect(faults.map((f) => [f.faultId, f.failureMode, f.deadline, f.referenceAt, f.attributionEnd])).toEqual([
       ['f-wear', 'vibration-high', 20 * H, 20 * H, 22 * H + ATTRIBUTION_GRACE_MS],
       ['f-jam', 'overcurrent', jam.endAt, null, jam.endAt + ATTRIBUTION_GRACE_MS],
+      ['f-drop', 'no-data', dropout.endAt, null, dropout.endAt + ATTRIBUTION_GRACE_MS],
     ]);
     expect(faultsFromGroundTruth([wear], { from: 50 * H, to: 60 * H })).toEqual([]);
   });
