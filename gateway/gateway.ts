@@ -27,6 +27,26 @@ export interface GatewayOptions {
   logger: Logger;
 }
 
+/**
+ * The broker ingest reads from, as /api/health and /metrics report it.
+ * `embedded`: the aedes broker in this process (up while it runs);
+ * `external`: this process's consumer connection to another broker
+ * (MQTT_MODE=external; up while connected).
+ */
+export interface BrokerConnection {
+  mode: 'embedded' | 'external';
+  /** The broker's URL, without credentials (health is public). */
+  url: string;
+  up: boolean;
+  /** Why it is down (stopped; the broker's DISCONNECT reason or the connection error); null while up. */
+  reason: string | null;
+  /** Wall-clock ms since which it has been down; null while up. */
+  downSince: number | null;
+  /** Embedded: connected MQTT clients (agents). External: times the consumer got its connection back. */
+  connectedClients?: number;
+  reconnects?: number;
+}
+
 export interface Gateway {
   readonly ingest: IngestPipeline;
   /** mqtt://host:port of the embedded broker (stable across stop/start). */
@@ -35,6 +55,7 @@ export interface Gateway {
   /** mqtts://host:port of the TLS listener, when configured. */
   readonly mqttTlsUrl?: string | null;
   brokerRunning(): boolean;
+  broker(): BrokerConnection;
   /** Refused connections, logins, publishes and subscriptions; null while the broker is open. */
   securityStats?(): SecurityStats | null;
   stopBroker(): Promise<void>;
@@ -57,10 +78,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let port = options.mqttPort;
   let tls = options.mqttTls;
   let broker: RunningBroker | null = null;
+  let stoppedAt: number | null = null;
   const start = async () => {
     if (broker) return;
     broker = await startMqttBroker({ port, host: options.mqttHost, ingest, logger, onAgentStatus: options.onAgentStatus, security: options.security, tls });
     port = broker.port;
+    stoppedAt = null;
     if (tls && broker.tlsPort !== null) tls = { ...tls, port: broker.tlsPort };
   };
   await start();
@@ -70,6 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const stop = async () => {
     const b = broker;
     broker = null;
+    if (b) stoppedAt = Date.now();
     await b?.close();
   };
 
@@ -79,6 +103,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     mqttPort: port,
     mqttTlsUrl: tlsUrl,
     brokerRunning: () => broker !== null,
+    broker: () => ({
+      mode: 'embedded',
+      url,
+      up: broker !== null,
+      reason: broker ? null : 'stopped',
+      downSince: broker ? null : stoppedAt,
+      connectedClients: broker?.connectedClients() ?? 0,
+    }),
     securityStats: () => options.security?.stats() ?? null,
     stopBroker: stop,
     startBroker: start,

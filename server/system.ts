@@ -192,7 +192,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     }
     return healthReport({
       now: now(),
-      brokerRunning: g.brokerRunning,
+      broker: gateway.broker(),
       storeFailingSince: g.storeFailingSince,
       lastStoreError: g.lastWriteError,
       bufferDepth: g.bufferDepth,

@@ -23,6 +23,7 @@ import type { Logger } from 'pino';
 import { agentStatusSchema, type AgentStatus } from '../../contract/telemetry';
 import { parseTopic, TopicError, topics } from '../../contract/topics';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
+import { trackBrokerLink, type BrokerLinkState } from './broker-link';
 
 export interface ExternalConsumerOptions {
   url: string;
@@ -45,6 +46,8 @@ export interface ExternalConsumer {
   /** Resolves once connected and subscribed the first time. */
   readonly ready: Promise<void>;
   connected(): boolean;
+  /** The connection as health reports it: up, or down since when and why. */
+  link(): BrokerLinkState;
   readonly stats: { messages: number; acknowledged: number; reconnects: number; lastError: string | null };
   /** Disconnects without acknowledging what is being processed (the broker redelivers it to this session later). */
   close(): Promise<void>;
@@ -75,6 +78,7 @@ export function startExternalConsumer(options: ExternalConsumerOptions): Externa
     ...(options.password !== undefined && { password: options.password }),
   };
   const client: MqttClient = connect(options.url, clientOptions);
+  const link = trackBrokerLink(client);
 
   // Called by MQTT.js before it sends the PUBACK (QoS 1); the next message waits until this calls back.
   client.handleMessage = (packet, callback) => {
@@ -151,9 +155,11 @@ export function startExternalConsumer(options: ExternalConsumerOptions): Externa
   return {
     ready,
     connected: () => client.connected,
+    link: () => link.state(),
     stats,
     async close() {
       closing = true;
+      link.stopped('ingest consumer stopped by this process');
       await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
     },
   };

@@ -1,9 +1,11 @@
 /**
  * The gateway when the broker is someone else's (MQTT_MODE=external): the
  * same ingest pipeline, fed by a consumer of the external broker instead of
- * the embedded aedes. It has the embedded gateway's shape, so health,
- * metrics and the journeys treat both alike; "broker running" means the
- * consumer is connected, and stop/start disconnect and reconnect it.
+ * the embedded aedes. It has the embedded gateway's shape, so the journeys
+ * treat both alike; "broker running" means the consumer is connected, and
+ * stop/start disconnect and reconnect it. broker() says it is an external
+ * broker, so health and metrics speak of the connection to it (down: since
+ * when and why, e.g. the broker's DISCONNECT reason or ECONNREFUSED).
  *
  * With a share group, several workers split the messages, so one device's
  * batches reach several of them. Their ingest dedupe is then only a first
@@ -15,7 +17,7 @@
  */
 import type { Logger } from 'pino';
 import type { AgentStatus, TelemetryPoint } from '../../contract/telemetry';
-import type { Gateway } from '../gateway';
+import type { BrokerConnection, Gateway } from '../gateway';
 import type { DeadLetterSink } from '../ingest/dead-letter-sink';
 import { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { DeviceDirectory } from '../ingest/telemetry-validator';
@@ -51,6 +53,10 @@ export async function createExternalGateway(options: ExternalGatewayOptions): Pr
   if (!options.shareGroup) await ingest.start();
 
   let consumer: ExternalConsumer | null = null;
+  /** Reconnects of consumers already stopped, so the count survives stop/start. */
+  let earlierReconnects = 0;
+  let stoppedAt: number | null = null;
+  const safeUrl = withoutCredentials(options.url);
   const start = async () => {
     if (consumer) return;
     const c = startExternalConsumer({
@@ -65,6 +71,7 @@ export async function createExternalGateway(options: ExternalGatewayOptions): Pr
       ...options.consumer,
     });
     consumer = c;
+    stoppedAt = null;
     try {
       await c.ready;
     } catch (err) {
@@ -76,6 +83,10 @@ export async function createExternalGateway(options: ExternalGatewayOptions): Pr
   const stop = async () => {
     const c = consumer;
     consumer = null;
+    if (c) {
+      earlierReconnects += c.link().reconnects;
+      stoppedAt = Date.now();
+    }
     await c?.close();
   };
   await start();
@@ -86,6 +97,10 @@ export async function createExternalGateway(options: ExternalGatewayOptions): Pr
     mqttUrl: options.url,
     mqttPort: port,
     brokerRunning: () => consumer?.connected() ?? false,
+    broker(): BrokerConnection {
+      const link = consumer?.link() ?? { up: false, reason: 'ingest consumer stopped by this process', downSince: stoppedAt, reconnects: 0 };
+      return { mode: 'external', url: safeUrl, up: link.up, reason: link.reason, downSince: link.downSince, reconnects: earlierReconnects + link.reconnects };
+    },
     stopBroker: stop,
     startBroker: start,
     stats() {
@@ -96,4 +111,17 @@ export async function createExternalGateway(options: ExternalGatewayOptions): Pr
       await ingest.close();
     },
   };
+}
+
+/** The URL with any user name and password left out: health and logs may show it. */
+export function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { healthReport } from './health';
 import { renderPrometheus } from './prometheus';
 
-const healthy = { now: 100_000, brokerRunning: true, storeFailingSince: null, lastStoreError: null, bufferDepth: 0, telemetryStore: 'sqlite', databaseOk: true };
+const embedded = { mode: 'embedded' as const, url: 'mqtt://127.0.0.1:1883', up: true, reason: null, downSince: null };
+const healthy = { now: 100_000, broker: embedded, storeFailingSince: null, lastStoreError: null, bufferDepth: 0, telemetryStore: 'sqlite', databaseOk: true };
 
 describe('health', () => {
   it('is ok when every dependency is up', () => {
@@ -10,11 +11,19 @@ describe('health', () => {
   });
 
   it('is degraded with the reason while the store refuses writes or the broker is stopped', () => {
-    const r = healthReport({ ...healthy, brokerRunning: false, storeFailingSince: 40_000, lastStoreError: 'connect ECONNREFUSED 127.0.0.1:8086', bufferDepth: 5000, telemetryStore: 'influxdb' });
+    const r = healthReport({ ...healthy, broker: { ...embedded, up: false, reason: 'stopped', downSince: 90_000 }, storeFailingSince: 40_000, lastStoreError: 'connect ECONNREFUSED 127.0.0.1:8086', bufferDepth: 5000, telemetryStore: 'influxdb' });
     expect(r.status).toBe('degraded');
     expect(r.checks).toMatchObject({ broker: 'down', telemetryStore: 'failing' });
     expect(r.reasons.join('\n')).toMatch(/MQTT broker is stopped/);
     expect(r.reasons.join('\n')).toMatch(/influxdb\) refusing writes for 60 s: connect ECONNREFUSED.*5000 samples held/);
+  });
+
+  it('names the external broker and why the connection to it is down', () => {
+    const external = { mode: 'external' as const, url: 'mqtt://broker.plant:1883', up: true, reason: null, downSince: null };
+    expect(healthReport({ ...healthy, broker: external })).toMatchObject({ status: 'ok', checks: { broker: 'up' } });
+    const r = healthReport({ ...healthy, broker: { ...external, up: false, reason: 'connect ECONNREFUSED 10.0.0.5:1883', downSince: 88_000 } });
+    expect(r).toMatchObject({ status: 'degraded', checks: { broker: 'down' } });
+    expect(r.reasons).toEqual([expect.stringMatching(/^external MQTT broker mqtt:\/\/broker\.plant:1883 disconnected for 12 s: connect ECONNREFUSED 10\.0\.0\.5:1883;/)]);
   });
 });
 

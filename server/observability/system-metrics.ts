@@ -3,7 +3,7 @@
  * simulated edge agents, work orders.
  */
 import type { EdgeAgent } from '../../edge/edge-agent';
-import type { Gateway } from '../../gateway/gateway';
+import type { BrokerConnection, Gateway } from '../../gateway/gateway';
 import type { Database } from '../db/database';
 import type { LiveTelemetry } from '../live-telemetry';
 import type { Metric } from './prometheus';
@@ -14,6 +14,25 @@ export interface MetricSources {
   agents: readonly EdgeAgent[];
   database: Database;
   now: () => number;
+}
+
+/**
+ * The embedded broker is ours to count (running, connected agents); of an
+ * external broker we only know our own connection to it, so the names say
+ * that instead of suggesting a broker runs here.
+ */
+function brokerMetrics(b: BrokerConnection, gauge: (n: string, h: string, v: number) => Metric, counter: (n: string, h: string, v: number) => Metric): Metric[] {
+  if (b.mode === 'embedded') {
+    return [
+      gauge('pdm_mqtt_broker_up', '1 while the embedded MQTT broker runs.', b.up ? 1 : 0),
+      gauge('pdm_mqtt_connected_clients', 'Clients connected to the embedded broker.', b.connectedClients ?? 0),
+    ];
+  }
+  return [
+    gauge('pdm_mqtt_external_broker_connected', "1 while this process's ingest consumer is connected to the external MQTT broker (MQTT_URL).", b.up ? 1 : 0),
+    gauge('pdm_mqtt_external_broker_disconnected_seconds', 'Seconds the ingest consumer has been disconnected from the external broker; 0 while connected.', b.downSince === null ? 0 : Math.max(0, (Date.now() - b.downSince) / 1000)),
+    counter('pdm_mqtt_external_broker_reconnects_total', 'Times the ingest consumer got its connection to the external broker back.', b.reconnects ?? 0),
+  ];
 }
 
 export function collectMetrics({ gateway, live, agents, database, now }: MetricSources): Metric[] {
@@ -42,8 +61,7 @@ export function collectMetrics({ gateway, live, agents, database, now }: MetricS
     counter('pdm_ingest_store_write_errors_total', 'Failed telemetry-store writes (retried).', g.writeErrors),
     gauge('pdm_ingest_last_write_age_seconds', 'Seconds since the last successful store write.', g.lastWriteAt ? (now() - g.lastWriteAt) / 1000 : 0),
     gauge('pdm_ingest_store_failing', '1 while the telemetry store refuses writes.', g.storeFailingSince === null ? 0 : 1),
-    gauge('pdm_mqtt_broker_up', '1 while the embedded MQTT broker runs.', g.brokerRunning ? 1 : 0),
-    gauge('pdm_mqtt_connected_clients', 'Clients connected to the embedded broker.', g.connectedClients),
+    ...brokerMetrics(gateway.broker(), gauge, counter),
     counter('pdm_detection_points_total', 'Points run through the live detector.', live.stats.points),
     counter('pdm_detection_events_total', 'Anomaly events the live detector emitted.', live.stats.events),
     gauge('pdm_detection_active_anomalies', 'Anomalies active in the live detector.', live.activeAnomalies().length),
