@@ -25,7 +25,7 @@ import { findActiveAnomaly, insertAnomaly, updateAnomaly, type AnomalyRow } from
 import { toAnomalyView } from '../anomalies/anomaly-views';
 import { inTransaction } from '../db/transaction';
 import type { ServiceDeps } from '../service-deps';
-import { describeBreach, directionOf, faultDescription, faultTitle, type Breach } from './fault-text';
+import { describeBreach, directionOf, faultDescription, faultTitle, whatToCheck, type Breach } from './fault-text';
 import { kindSummary, predictiveDueAt } from '../detection/event-text';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import { PRIORITY_ACTOR, type PriorityKeeper } from './work-order-priority';
@@ -103,7 +103,7 @@ export function createAnomalyIntake({ database, bus, now, logger }: ServiceDeps,
       type: 'potential-fault',
       status: 'open',
       title: summary?.title ?? faultTitle(breach, device),
-      description: summary?.description ?? faultDescription({ ...breach, failureMode: e.failureMode, startedAt: e.startedAt, detectedAt: e.ts }, levels),
+      description: summary ? `${summary.description}\n${whatToCheck(e.failureMode)}` : faultDescription({ ...breach, failureMode: e.failureMode, startedAt: e.startedAt, detectedAt: e.ts }, levels),
       ...(e.prediction ? { dueAt: predictiveDueAt(e.prediction, at) } : {}),
       deviceId: e.deviceId,
       failureMode: e.failureMode,

@@ -17,6 +17,9 @@ const WHAT_TO_CHECK: Record<FailureMode, string> = {
   'no-data': 'Check whether the machine was switched off on purpose; otherwise check the sensor and its cable, the edge agent and its network link.',
 };
 
+/** What a technician checks first for a failure mode. */
+export const whatToCheck = (failureMode: FailureMode): string => WHAT_TO_CHECK[failureMode];
+
 /** Up to two decimals, no trailing zeros: 2.8, 4.48, 96.25. */
 export const formatNumber = (value: number): string => String(Math.round(value * 100) / 100);
 
