@@ -5,95 +5,22 @@
  * Shifts are turned into real intervals one local day at a time, each end
  * converted through the site's time zone, so a shift that spans a DST change
  * is an hour shorter (spring) or longer (autumn) in real time, exactly as the
- * people on it experience it. Long spans cost a few conversions per local
- * day, never a step per minute.
+ * people on it experience it. The walk costs a few conversions per local
+ * day, never a step per minute; the two sums SLA reading needs
+ * (workingMsBetween, addWorkingMs) are answered from a per-calendar index
+ * of the same intervals in O(log n) (working-time-index.ts).
  */
-import { WEEKDAYS, type WorkingCalendar } from './working-calendar-schema';
-import { addDays, dateKey, instantsOf, localDateAt, weekdayOf, type LocalDate } from './zoned-time';
+import { compile, dayIntervals, type Interval } from './calendar-days';
+import type { WorkingCalendar } from './working-calendar-schema';
+import { indexedAddWorkingMs, indexedWorkingMsBetween } from './working-time-index';
+import { addDays, localDateAt } from './zoned-time';
 
+export type { Interval } from './calendar-days';
 export type { Shift, Weekday, WorkingCalendar, WorkingCalendarInput } from './working-calendar-schema';
 export { ALWAYS_WORKING, shiftSchema, WEEKDAYS, workingCalendarSchema } from './working-calendar-schema';
 
-/** A half-open real interval [start, end) in epoch ms. */
-export type Interval = readonly [start: number, end: number];
-
-/** Local days of intervals kept per calendar (about 14 years); the cache starts over beyond it. */
-const MAX_CACHED_DAYS = 5000;
-
 /** If this many local days in a row have no working time, the calendar is taken to have none left. */
 const MAX_IDLE_DAYS = 400;
-
-interface CompiledShift {
-  startMinute: number;
-  /** Minutes after the start day's midnight; above 1440 for a shift that runs past midnight. */
-  endMinute: number;
-}
-
-interface CompiledCalendar {
-  timeZone: string;
-  /** Shifts starting on each weekday (index = Date#getDay). */
-  byWeekday: CompiledShift[][];
-  holidays: ReadonlySet<string>;
-  /** 24/7 without holidays: working time is plain elapsed time. */
-  continuous: boolean;
-  /** dayIntervals results by date key; calendars live as long as the site config, so repeats are free. */
-  days: Map<string, Interval[]>;
-}
-
-const compiled = new WeakMap<WorkingCalendar, CompiledCalendar>();
-
-function minutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-function compile(calendar: WorkingCalendar): CompiledCalendar {
-  const cached = compiled.get(calendar);
-  if (cached) return cached;
-  const allDay: CompiledShift = { startMinute: 0, endMinute: 1440 };
-  const byWeekday = WEEKDAYS.map((day) => {
-    if (calendar.mode === '24/7') return [allDay];
-    return calendar.shifts
-      .filter((s) => s.days.includes(day))
-      .map((s) => {
-        const startMinute = minutes(s.start);
-        const end = minutes(s.end);
-        return { startMinute, endMinute: end > startMinute ? end : end + 1440 };
-      });
-  });
-  const result: CompiledCalendar = {
-    timeZone: calendar.timeZone,
-    byWeekday,
-    holidays: new Set(calendar.holidays),
-    continuous: calendar.mode === '24/7' && calendar.holidays.length === 0,
-    days: new Map(),
-  };
-  compiled.set(calendar, result);
-  return result;
-}
-
-/** Real intervals of the shifts that start on one local date, ordered by start. */
-function dayIntervals(c: CompiledCalendar, date: LocalDate): Interval[] {
-  const key = dateKey(date);
-  const cached = c.days.get(key);
-  if (cached) return cached;
-  const out: Interval[] = [];
-  const shifts = c.holidays.has(key) ? [] : (c.byWeekday[weekdayOf(date)] ?? []);
-  if (shifts.length > 0) {
-    // An overnight shift running into a holiday stops at midnight.
-    const cap = c.holidays.has(dateKey(addDays(date, 1))) ? 1440 : Infinity;
-    const bounds = instantsOf(c.timeZone, date, shifts.flatMap((s) => [s.startMinute, Math.min(s.endMinute, cap)]));
-    for (let i = 0; i + 1 < bounds.length; i += 2) {
-      const start = bounds[i]!;
-      const end = bounds[i + 1]!;
-      if (end > start) out.push([start, end]);
-    }
-    out.sort((a, b) => a[0] - b[0]);
-  }
-  if (c.days.size >= MAX_CACHED_DAYS) c.days.clear();
-  c.days.set(key, out);
-  return out;
-}
 
 /**
  * Working intervals from `from` on, in order, disjoint (overlapping shifts
@@ -137,8 +64,19 @@ export function workingIntervals(calendar: WorkingCalendar, from: number, to: nu
   return out;
 }
 
-/** Working time in [from, to), in ms; 0 when `to` is not after `from`. */
+/**
+ * Working time in [from, to), in ms; 0 when `to` is not after `from`.
+ * Answered from the calendar's prefix-sum index (working-time-index.ts);
+ * the walk below is the definition and the fallback.
+ */
 export function workingMsBetween(calendar: WorkingCalendar, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  if (compile(calendar).continuous) return to - from;
+  return indexedWorkingMsBetween(calendar, from, to) ?? walkWorkingMsBetween(calendar, from, to);
+}
+
+/** workingMsBetween by walking the intervals one by one (the reference the index is tested against). */
+export function walkWorkingMsBetween(calendar: WorkingCalendar, from: number, to: number): number {
   if (!(to > from)) return 0;
   if (compile(calendar).continuous) return to - from;
   let total = 0;
@@ -153,9 +91,18 @@ export function workingMsBetween(calendar: WorkingCalendar, from: number, to: nu
  * The instant at which `ms` of working time has elapsed since `from`. With
  * `ms` = 0 that is `from` itself; otherwise it always lies inside or at the
  * end of a working interval (work that fills a shift exactly is done at the
- * shift's end, not when the next one starts).
+ * shift's end, not when the next one starts). Answered from the index like
+ * workingMsBetween.
  */
 export function addWorkingMs(calendar: WorkingCalendar, from: number, ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`working time to add must be a finite number of ms >= 0 (got ${ms})`);
+  if (ms === 0) return from;
+  if (compile(calendar).continuous) return from + ms;
+  return indexedAddWorkingMs(calendar, from, ms) ?? walkAddWorkingMs(calendar, from, ms);
+}
+
+/** addWorkingMs by walking the intervals one by one (the reference the index is tested against). */
+export function walkAddWorkingMs(calendar: WorkingCalendar, from: number, ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`working time to add must be a finite number of ms >= 0 (got ${ms})`);
   if (ms === 0) return from;
   if (compile(calendar).continuous) return from + ms;
