@@ -5,7 +5,8 @@ import type { Database } from './db/database';
 import { devices, lineFeeds, rules } from './db/schema';
 import { defaultRuleTemplates } from './detection/default-rules';
 import { syncPlant } from './plant-sync';
-import { openTestDatabase, testPlant, type TestDatabase } from './testing/test-database';
+import { chainPlant, openTestDatabase, testPlant, type TestDatabase } from './testing/test-database';
+import { createLineService } from './lines/line-service';
 import { touchDevices } from './devices/device-repository';
 
 const TABLES = ['sites', 'lines', 'line_feeds', 'devices', 'rules'];
@@ -23,13 +24,14 @@ describe('syncPlant', () => {
 
   it('stores the plant and the default rules, and a second run changes nothing', () => {
     const first = syncPlant(test.database, testPlant(), 1000);
-    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length, techniciansAdded: 0 });
+    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length, techniciansAdded: 0, feedsFromFile: ['utilities', 'assembly'], feedsReset: null });
     const before = dump(test.database);
     expect(before.devices).toHaveLength(4);
     expect(before.line_feeds).toEqual([{ from_line: 'utilities', to_line: 'assembly' }]);
 
     const second = syncPlant(test.database, testPlant(), 2000);
     expect(second.rulesAdded).toBe(0);
+    expect(second.feedsFromFile).toEqual([]);
     expect(dump(test.database)).toEqual(before);
   });
 
@@ -57,5 +59,43 @@ describe('syncPlant', () => {
     const { db } = test.database;
     expect(db.select().from(lineFeeds).all()).toEqual([]);
     expect(db.select().from(devices).where(eq(devices.id, 'P-104')).get()?.name).toBe('Cooling water pump 2 (new)');
+  });
+
+  describe('line feeds edited through the API', () => {
+    const feedsOf = () => Object.fromEntries(createLineService({ database: test.database }).list().map((l) => [l.id, l.feeds]));
+    const withFeeds = (feeds: Record<string, string[]>) => {
+      const plant = chainPlant();
+      for (const line of plant.sites[0]!.lines) line.feeds = feeds[line.id] ?? line.feeds;
+      return parsePlant(plant);
+    };
+
+    it('survive a restart with the same plant file', () => {
+      syncPlant(test.database, chainPlant(), 1000);
+      createLineService({ database: test.database }).setFeeds('molding', ['packaging']);
+      const again = syncPlant(test.database, chainPlant(), 2000);
+      expect(again).toMatchObject({ feedsFromFile: [], feedsReset: null });
+      expect(feedsOf()).toEqual({ molding: ['packaging'], assembly: ['packaging'], packaging: [] });
+    });
+
+    it('give way on a line whose feeds the file changed, and stay on the others', () => {
+      syncPlant(test.database, chainPlant(), 1000);
+      const service = createLineService({ database: test.database });
+      service.setFeeds('assembly', []);
+      service.setFeeds('molding', ['packaging']);
+      const changed = syncPlant(test.database, withFeeds({ molding: ['assembly', 'packaging'] }), 2000);
+      expect(changed).toMatchObject({ feedsFromFile: ['molding'], feedsReset: null });
+      expect(feedsOf()).toEqual({ molding: ['assembly', 'packaging'], assembly: [], packaging: [] });
+    });
+
+    it('are all dropped for the file when they would close a cycle with its changes, and the result says why', () => {
+      syncPlant(test.database, chainPlant(), 1000);
+      const service = createLineService({ database: test.database });
+      service.setFeeds('assembly', []);
+      service.setFeeds('packaging', ['molding']);
+      const changed = syncPlant(test.database, withFeeds({ molding: ['assembly', 'packaging'] }), 2000);
+      expect(changed.feedsFromFile).toEqual(['molding']);
+      expect(changed.feedsReset).toMatch(/^feeds edited through the API conflict with the plant file \(.*cycle.*\); every line now follows the file$/);
+      expect(feedsOf()).toEqual({ molding: ['assembly', 'packaging'], assembly: ['packaging'], packaging: [] });
+    });
   });
 });

@@ -75,7 +75,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const database = openDatabase(config.appDbFile);
   const sync = syncPlant(database, plant, now());
   syncSiteCalendars(database, plant);
-  logger.info({ plant: plant.name, ...sync }, 'plant loaded');
+  const { feedsReset, ...loaded } = sync;
+  logger.info({ plant: plant.name, ...loaded }, 'plant loaded');
+  if (feedsReset) logger.warn({ plant: plant.name }, feedsReset);
 
   const bus = createEventBus((err, event) => logger.error({ err, event: event.name }, 'event listener failed'));
   const services = createServices({ database, bus, now, logger }, { autoAssignOnAcknowledge: config.AUTO_ASSIGN_ON_ACK });

@@ -42,6 +42,13 @@ export const lines = sqliteTable(
     name: text('name').notNull(),
     /** Order in the plant file, for stable listings. */
     position: integer('position').notNull(),
+    /**
+     * The feeds the plant file gave this line at the last sync (sorted JSON
+     * array; null before the first). The file's feeds replace the stored ones
+     * only when they differ from this, so feeds edited through the API
+     * survive a restart with an unchanged file.
+     */
+    plantFeeds: text('plant_feeds'),
   },
   (t) => [index('lines_site_idx').on(t.siteId)],
 );

@@ -39,11 +39,11 @@ describe('default deadman: a device that falls silent', () => {
     const lastTs = T0 + 9000;
     wall = lastTs + 4 * MIN;
     live.tick();
-    expect(server.services.workOrders.list({}).items).toHaveLength(0);
+    expect(server.services.workOrders.list({ limit: 50, offset: 0 }).items).toHaveLength(0);
 
     wall = lastTs + 5 * MIN;
     live.tick();
-    const [order] = server.services.workOrders.list({}).items;
+    const [order] = server.services.workOrders.list({ limit: 50, offset: 0 }).items;
     expect(order).toMatchObject({ type: 'potential-fault', deviceId: 'P-104', failureMode: 'no-data', severity: 'warn' });
     const detail = (await getJson<WorkOrderDetailView>(server.app, `/api/work-orders/${order!.number}`)).body;
     expect(detail.title).toMatch(/^No data: .* on P-104 Cooling water pump 2$/);
@@ -52,7 +52,7 @@ describe('default deadman: a device that falls silent', () => {
 
     wall = lastTs + 20 * MIN;
     live.tick();
-    const escalated = server.services.workOrders.list({}).items;
+    const escalated = server.services.workOrders.list({ limit: 50, offset: 0 }).items;
     expect(escalated).toHaveLength(1);
     expect(escalated[0]).toMatchObject({ id: order!.id, severity: 'alarm' });
 
