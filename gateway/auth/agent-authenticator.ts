@@ -3,19 +3,29 @@
  * credentials file, re-read whenever it changes on disk (so `cli.ts add`,
  * `rotate` and `remove` take effect at the next connection, no restart), and
  * against in-memory secrets of the agents the server itself runs.
+ *
+ * A successful check returns which credential matched (the file's hash at
+ * that moment), so the broker can later ask whether that credential is still
+ * the agent's (credentialStatus) and disconnect a session whose secret was
+ * removed or rotated since it logged in.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readCredentialsFile, type CredentialsFile } from './credentials-file';
 import { decoyHash, generateSecret, verifySecret } from './secret-hash';
 
-export type AuthResult = { ok: true } | { ok: false; reason: 'no-credentials' | 'unknown-agent' | 'wrong-secret' };
+/** The credential a login matched: a secret this process issued, or the file entry with this hash. */
+export type MatchedCredential = { source: 'in-process' } | { source: 'file'; hash: string };
+export type AuthResult = { ok: true; credential: MatchedCredential } | { ok: false; reason: 'no-credentials' | 'unknown-agent' | 'wrong-secret' };
+/** Whether a matched credential is still the agent's: `removed` (no entry any more) or `rotated` (another secret now). */
+export type CredentialStatus = 'current' | 'removed' | 'rotated';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 export class AgentAuthenticator {
   private file: CredentialsFile | null = null;
   private fileStamp = '';
+  private generation = 0;
   private readonly inProcess = new Map<string, Buffer>();
 
   /** `path`: the credentials file (may not exist yet: then only in-process agents get in). */
@@ -40,7 +50,7 @@ export class AgentAuthenticator {
     const own = this.inProcess.get(agentId);
     if (own) {
       const candidate = sha256(secret);
-      if (timingSafeEqual(candidate, own)) return { ok: true };
+      if (timingSafeEqual(candidate, own)) return { ok: true, credential: { source: 'in-process' } };
     }
     const entry = this.current().agents[agentId];
     if (!entry) {
@@ -48,8 +58,26 @@ export class AgentAuthenticator {
       await verifySecret(secret, await decoyHash());
       return { ok: false, reason: secret === '' ? 'no-credentials' : 'unknown-agent' };
     }
-    if (await verifySecret(secret, entry.hash)) return { ok: true };
+    if (await verifySecret(secret, entry.hash)) return { ok: true, credential: { source: 'file', hash: entry.hash } };
     return { ok: false, reason: secret === '' ? 'no-credentials' : 'wrong-secret' };
+  }
+
+  /** Against the file as it is now (re-read if changed). Throws CredentialsFileError on a bad file. */
+  credentialStatus(agentId: string, credential: MatchedCredential): CredentialStatus {
+    // In-process secrets live as long as this process and are never in the file.
+    if (credential.source === 'in-process') return 'current';
+    const entry = this.current().agents[agentId];
+    if (!entry) return 'removed';
+    return entry.hash === credential.hash ? 'current' : 'rotated';
+  }
+
+  /**
+   * How many times the file has been read, re-reading it first if it changed
+   * on disk: a new number means new contents. Throws CredentialsFileError on a bad file.
+   */
+  fileGeneration(): number {
+    this.current();
+    return this.generation;
   }
 
   private current(): CredentialsFile {
@@ -63,6 +91,7 @@ export class AgentAuthenticator {
     if (!this.file || stamp !== this.fileStamp) {
       this.file = readCredentialsFile(this.path);
       this.fileStamp = stamp;
+      this.generation++;
     }
     return this.file;
   }

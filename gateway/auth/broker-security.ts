@@ -4,12 +4,20 @@
  * against the credentials), the access list on publish and subscribe, and
  * admission control of new sockets (floods, failed-login lock-out, client
  * cap). Every refusal is logged (never with a secret) and counted.
+ *
+ * Revocation. A login is checked once, but removing or rotating an agent's
+ * credentials must also end the sessions that used the old secret (a leaked
+ * secret is usually why one rotates). Each session remembers the credential
+ * it matched; when the credentials file changes (checked every
+ * `credentialsCheckMs`, default 1 s) every connected session is compared with
+ * it and closed if its credential was removed or rotated. A session that
+ * finishes its login while the file changes is checked as it registers.
  */
 import type { Socket } from 'node:net';
 import type { Aedes, AuthenticateError, Client } from 'aedes';
 import type { Logger } from 'pino';
 import type { AgentAcl } from './agent-acl';
-import type { AgentAuthenticator } from './agent-authenticator';
+import type { AgentAuthenticator, MatchedCredential } from './agent-authenticator';
 import type { ConnectionGuard } from './connection-guard';
 
 export interface SecurityStats {
@@ -19,6 +27,8 @@ export interface SecurityStats {
   subscriptionsRefused: number;
   /** Connections closed for announcing a packet over the size cap. */
   packetsTooLarge: number;
+  /** Connected agents disconnected because the credential they logged in with was removed or rotated. */
+  sessionsRevoked: Record<'removed' | 'rotated', number>;
 }
 
 export type PublishRefusal = { agentId: string | null; detail: string };
@@ -37,11 +47,17 @@ export interface BrokerSecurityOptions {
   guard: ConnectionGuard;
   logger: Logger;
   now?: () => number;
+  /** How often to look for a changed credentials file; default 1000 ms. */
+  credentialsCheckMs?: number;
 }
 
 export class BrokerSecurity {
   private readonly agents = new WeakMap<Client, string>();
   private readonly willTopics = new WeakMap<Client, string | undefined>();
+  private readonly credentials = new WeakMap<Client, MatchedCredential>();
+  /** Registered (connected and logged-in) clients, to revisit when the credentials file changes. */
+  private readonly sessions = new Set<Client>();
+  private fileGeneration: number | null = null;
   private readonly lastLog = new Map<string, { at: number; suppressed: number }>();
   private readonly now: () => number;
   private lastPrune = 0;
@@ -51,6 +67,7 @@ export class BrokerSecurity {
     publishesRefused: 0,
     subscriptionsRefused: 0,
     packetsTooLarge: 0,
+    sessionsRevoked: { removed: 0, rotated: 0 },
   };
 
   constructor(private readonly options: BrokerSecurityOptions) {
@@ -99,6 +116,55 @@ export class BrokerSecurity {
       this.throttledWarn(`sub:${agentId}:${sub.topic}`, { agentId, clientId: client?.id, topic: sub.topic }, 'MQTT subscription refused: an agent may subscribe only to its own command topic');
       callback(null, null); // SUBACK 0x80 for this filter; the connection stays up
     };
+    broker.on('client', (client) => {
+      this.sessions.add(client);
+      this.revokeIfStale(client);
+    });
+    broker.on('clientDisconnect', (client) => this.sessions.delete(client));
+    const timer = setInterval(() => this.checkCredentialsFile(), this.options.credentialsCheckMs ?? 1000);
+    timer.unref();
+    broker.once('closed', () => {
+      clearInterval(timer);
+      this.sessions.clear();
+    });
+  }
+
+  /** On a changed credentials file, closes every session whose credential was removed or rotated. */
+  checkCredentialsFile(): void {
+    let generation: number;
+    try {
+      generation = this.options.authenticator.fileGeneration();
+    } catch (err) {
+      // New logins fail meanwhile (credentials-file-error); sessions stay, as a broken file says nothing about them.
+      this.throttledWarn('credentials-file', { err: (err as Error).message }, 'agent credentials file unreadable; connected agents stay connected, new logins are refused until it is fixed');
+      return;
+    }
+    if (generation === this.fileGeneration) return;
+    // The first check has no earlier version to compare with, so it checks every session too (a cheap lookup each).
+    if (this.fileGeneration !== null) this.options.logger.info({ sessions: this.sessions.size }, 'agent credentials file changed; checking connected agents');
+    this.fileGeneration = generation;
+    for (const client of this.sessions) this.revokeIfStale(client);
+  }
+
+  private revokeIfStale(client: Client): void {
+    const agentId = this.agents.get(client);
+    const credential = this.credentials.get(client);
+    if (!agentId || !credential) return;
+    let status;
+    try {
+      status = this.options.authenticator.credentialStatus(agentId, credential);
+    } catch {
+      return; // unreadable file: reported by checkCredentialsFile
+    }
+    if (status === 'current') return;
+    this.counts.sessionsRevoked[status]++;
+    this.sessions.delete(client);
+    const address = client.conn && 'remoteAddress' in client.conn ? (client.conn.remoteAddress ?? 'unknown') : 'unknown';
+    this.options.logger.warn(
+      { agentId, clientId: client.id, address, reason: `credentials-${status}` },
+      `MQTT agent disconnected: its credentials were ${status} in the credentials file since it logged in`,
+    );
+    client.close();
   }
 
   /**
@@ -144,6 +210,7 @@ export class BrokerSecurity {
     }
     this.options.guard.authSucceeded(address);
     this.agents.set(client, agentId);
+    this.credentials.set(client, result.credential);
     this.options.logger.info({ agentId, address }, 'MQTT agent authenticated');
     return null;
   }

@@ -39,7 +39,7 @@ describe('agent credentials CLI', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const auth = new AgentAuthenticator(file);
-    expect(await auth.verify('edge-utilities', secret)).toEqual({ ok: true });
+    expect(await auth.verify('edge-utilities', secret)).toEqual({ ok: true, credential: { source: 'file', hash: expect.stringMatching(/^scrypt\$/) } });
     expect(await auth.verify('edge-utilities', 'guess')).toEqual({ ok: false, reason: 'wrong-secret' });
     expect(await auth.verify('edge-molding-a', secret)).toEqual({ ok: false, reason: 'unknown-agent' });
 
@@ -53,15 +53,22 @@ describe('agent credentials CLI', () => {
     const first = out[0]!.trim();
     await expect(run('add', 'edge-utilities')).rejects.toThrow(/already has credentials; use "rotate"/);
     const auth = new AgentAuthenticator(file);
-    expect((await auth.verify('edge-utilities', first)).ok).toBe(true);
+    const login = await auth.verify('edge-utilities', first);
+    if (!login.ok) throw new Error('the first secret must log in');
+    expect(auth.credentialStatus('edge-utilities', login.credential)).toBe('current');
+    const generation = auth.fileGeneration();
 
     await run('rotate', 'edge-utilities');
     const second = out[1]!.trim();
     expect(second).not.toBe(first);
+    expect(auth.fileGeneration()).toBe(generation + 1);
+    expect(auth.credentialStatus('edge-utilities', login.credential)).toBe('rotated'); // what the broker asks of a connected session
     expect((await auth.verify('edge-utilities', first)).ok).toBe(false); // re-read without a restart
     expect((await auth.verify('edge-utilities', second)).ok).toBe(true);
 
     await run('remove', 'edge-utilities');
+    expect(auth.credentialStatus('edge-utilities', login.credential)).toBe('removed');
+    expect(auth.credentialStatus('edge-utilities', { source: 'in-process' })).toBe('current');
     expect(await auth.verify('edge-utilities', second)).toEqual({ ok: false, reason: 'unknown-agent' });
     await expect(run('rotate', 'edge-utilities')).rejects.toThrow(/has no credentials; use "add" first/);
   });

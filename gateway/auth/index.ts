@@ -19,11 +19,20 @@ export interface BrokerSecuritySetup {
   limits?: Partial<ConnectionLimits>;
   logger: Logger;
   now?: () => number;
+  /** How often to look for a changed credentials file (to disconnect agents whose credentials were removed or rotated); default 1000 ms. */
+  credentialsCheckMs?: number;
 }
 
 export function createBrokerSecurity(setup: BrokerSecuritySetup): { security: BrokerSecurity; authenticator: AgentAuthenticator; guard: ConnectionGuard } {
   const authenticator = new AgentAuthenticator(setup.credentialsFile);
   const guard = new ConnectionGuard({ ...DEFAULT_CONNECTION_LIMITS, ...setup.limits }, setup.now);
-  const security = new BrokerSecurity({ authenticator, acl: buildAgentAcl(setup.agents), guard, logger: setup.logger, now: setup.now });
+  const security = new BrokerSecurity({
+    authenticator,
+    acl: buildAgentAcl(setup.agents),
+    guard,
+    logger: setup.logger,
+    now: setup.now,
+    ...(setup.credentialsCheckMs !== undefined && { credentialsCheckMs: setup.credentialsCheckMs }),
+  });
   return { security, authenticator, guard };
 }
