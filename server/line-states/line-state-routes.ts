@@ -22,7 +22,7 @@ export function lineStateRoutes({ tracker, now }: { tracker: LineStateTracker; n
     return { from: query.from ?? Math.min(to, at) - DAY, to };
   };
   return new Hono()
-    .get('/lines/states', (c) => c.json(tracker.states(now())))
+    .get('/lines/states', (c) => c.body(tracker.statesJson(now()), 200, { 'Content-Type': 'application/json' }))
     .get('/lines/downtime', (c) => {
       const at = now();
       const { from, to } = timeWindow(parseQuery(c, windowQuery), at);

@@ -61,6 +61,28 @@ describe('line-state tracker', () => {
     expect(summary().map(([id, state]) => [id, state])).toEqual([['utilities', 'no-data'], ['assembly', 'no-data']]);
   });
 
+  it('serves the map JSON serialised once per visible change, always equal to the views as they stand', () => {
+    const json = () => server.tracker.statesJson(server.clock.now);
+    at(T0);
+    const first = json();
+    expect(JSON.parse(first)).toEqual(server.tracker.states(T0));
+    // A write that changes nothing on the map re-derives it but keeps the same text.
+    at(T0 + 10_000);
+    server.tracker.refresh(server.clock.now);
+    expect(json()).toBe(first);
+    // A change: the text follows, and again when only the chain's order status changes (state and since stay).
+    const order = emergencyOnP104();
+    const down = json();
+    expect(JSON.parse(down)).toEqual(server.tracker.states(server.clock.now));
+    expect(down).not.toBe(first);
+    at(T0 + 20_000);
+    server.services.workOrders.transition(order.id, { to: 'acknowledged' });
+    const acknowledged = json();
+    expect(JSON.parse(acknowledged)).toEqual(server.tracker.states(server.clock.now));
+    expect(JSON.parse(acknowledged)[1].chain.at(-1)).toMatchObject({ status: 'acknowledged' });
+    expect(JSON.parse(down)[1].since).toBe(JSON.parse(acknowledged)[1].since);
+  });
+
   it('takes a line down for an emergency order, starves the line it feeds, and keeps since and downtime by the clock', () => {
     at(T0);
     server.tracker.refresh(T0);

@@ -62,6 +62,12 @@ export interface LineStateTracker {
   livenessChanged(now: number): boolean;
   /** Refreshes, then every line in line order. */
   states(now: number): LineStateView[];
+  /**
+   * states(now) as JSON text. Serialised once per visible change, not per
+   * request: the map is polled by every dashboard, and its JSON (about 1.3 MB
+   * for 200 lines with chains) cost more than everything else in the request.
+   */
+  statesJson(now: number): string;
   /** Refreshes, then the line's records in [from, min(to, now)). 404 for an unknown line. */
   history(lineId: string, from: number, to: number, now: number): LineHistoryView;
   /** Refreshes, then downtime per line in [from, min(to, now)). */
@@ -74,6 +80,14 @@ interface Known {
   shown: string;
   /** Primary root cause ("work-order:WO-2026-000087"), null while running. */
   causeKey: string | null;
+}
+
+/** Same lines in the same order (a refresh that changes no view can still add, drop or reorder lines). */
+function sameLines(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const keys = a.keys();
+  for (const key of b.keys()) if (keys.next().value !== key) return false;
+  return true;
 }
 
 const causeKeyOf = (cause: LineRootCause | null, ref: string | null) => (cause === null ? null : `${cause}:${ref ?? ''}`);
@@ -90,6 +104,8 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
   let refreshedMark: string | undefined;
   /** silentKey of the last refresh. */
   let refreshedSilent: string | undefined;
+  /** The views in line order and their JSON, kept until a refresh changes what the map shows. */
+  let listed: { views: LineStateView[]; json?: string } | undefined;
   const changesBetween: LineStateChangesReader = (lineId, from, to) => (changesOf ??= lineStateChangesReader(database))(lineId, from, to);
 
   const rosterDue = (now: number) => !roster || now - roster.readAt >= ROSTER_MAX_AGE_MS || now < roster.readAt;
@@ -140,6 +156,9 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
     if (records.length) inTransaction(database, () => insertLineStateChanges(database, records));
     // Read before the facts (a commit elsewhere after that forces the next refresh), own writes counted after ours.
     refreshedMark = `${version}:${totalChanges.get()!.n}`;
+    // A view left out of `changed` shows exactly what it showed before (same state and `since`, same
+    // `shown`, which covers name, site and reasons, and so the chain): the listed views still hold.
+    if (changed.length > 0 || !sameLines(previous, next)) listed = undefined;
     known = next;
     for (const view of changed) bus.publish('line-state', view);
     return changed;
@@ -152,8 +171,12 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
    * polled by every dashboard; between changes it is served as it stands.
    */
   function states(now: number): LineStateView[] {
+    return [...currentList(now).views];
+  }
+
+  function currentList(now: number): { views: LineStateView[]; json?: string } {
     if (!known || refreshedMark !== changeMark() || livenessChanged(now)) refresh(now);
-    return [...known!.values()].map((k) => k.view);
+    return (listed ??= { views: [...known!.values()].map((k) => k.view) });
   }
 
   function livenessChanged(now: number): boolean {
@@ -166,6 +189,10 @@ export function createLineStateTracker({ database, bus, policies }: LineStateTra
     refresh,
     livenessChanged,
     states,
+    statesJson(now) {
+      const list = currentList(now);
+      return (list.json ??= JSON.stringify(list.views));
+    },
 
     history(lineId, from, to, now) {
       refresh(now);
