@@ -139,8 +139,42 @@ export function listWorkOrderRecords(database: Database, f: WorkOrderFilter): { 
   const order = [...(f.sort === 'newest' ? [] : [asc(workOrders.priority)]), desc(workOrders.id)];
   const ids = db.select({ id: workOrders.id }).from(workOrders).where(where).orderBy(...order).limit(f.limit).offset(f.offset).all().map((r) => r.id);
   const records = ids.length === 0 ? [] : selectRecords(database).where(inArray(workOrders.id, ids)).orderBy(...order).all();
-  const total = db.select({ n: count() }).from(workOrders).where(where).get()?.n ?? 0;
+  const total = cachedTotal(database, f, () => db.select({ n: count() }).from(workOrders).where(where).get()?.n ?? 0);
   return { records, total };
+}
+
+/**
+ * Totals per filter, kept while the database is unchanged. Counting a large
+ * match (status=closed: ~90 % of the table) walks its whole index range, 5-10
+ * ms at 100,000 orders, every time a page of it is read; paging through the
+ * same filter does not change the total. "Unchanged" is the same test the
+ * line-state map uses: no write on this connection (total_changes(), which
+ * counts every row inserted, updated or deleted) and no commit by another one
+ * (PRAGMA data_version). Inside a transaction nothing is kept, since a
+ * rollback undoes rows without lowering total_changes().
+ */
+const totals = new WeakMap<Database, { mark: () => string; byFilter: Map<string, { mark: string; total: number }> }>();
+const MAX_CACHED_TOTALS = 256;
+
+function cachedTotal(database: Database, f: WorkOrderFilter, countNow: () => number): number {
+  if (database.sqlite.inTransaction) return countNow();
+  let cache = totals.get(database);
+  if (!cache) {
+    const version = database.sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+    const changes = database.sqlite.prepare<[], number>('SELECT total_changes()').pluck();
+    cache = { mark: () => `${version.get()}:${changes.get()}`, byFilter: new Map() };
+    totals.set(database, cache);
+  }
+  const { statuses, priorities, types, deviceId, lineId, stopsLine, assigneeId } = f;
+  // An object, not an array: JSON drops undefined members but keeps null (assigneeId null = unassigned).
+  const key = JSON.stringify({ statuses, priorities, types, deviceId, lineId, stopsLine, assigneeId });
+  const mark = cache.mark();
+  const hit = cache.byFilter.get(key);
+  if (hit?.mark === mark) return hit.total;
+  const total = countNow();
+  if (cache.byFilter.size >= MAX_CACHED_TOTALS) cache.byFilter.clear();
+  cache.byFilter.set(key, { mark, total });
+  return total;
 }
 
 export function appendTimeline(database: Database, entry: NewTimelineRow): TimelineRow {
