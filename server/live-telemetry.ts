@@ -2,8 +2,9 @@
  * What the server does with freshly stored telemetry: runs every point
  * through the detector (events go to the work-order intake at once), and
  * about once a second records which devices were seen, publishes the
- * latest sample per device for live charts, and lets detection time pass
- * (detector.tick: no-data rules, flapping release).
+ * latest sample per device for live charts, adds up running time per
+ * device (running-hours.ts; persisted by `onRunning`, one batch per tick)
+ * and lets detection time pass (detector.tick: no-data rules, flapping release).
  *
  * Detection time is point time. Simulated devices run ahead of the wall
  * clock, so the time a tick passes on is the later of the wall clock and the
@@ -12,6 +13,7 @@
  */
 import type { TelemetryPoint } from '../contract/telemetry';
 import { createDetector, type Detector } from './detection/detector';
+import { RunningHoursAccumulator } from './devices/running-hours';
 import type { AnomalyEvent, ThresholdRule } from './detection/types';
 
 export type LatestSample = Pick<TelemetryPoint, 'deviceId' | 'ts' | 'temperature' | 'vibration' | 'current'>;
@@ -22,6 +24,10 @@ export interface LiveTelemetryOptions {
   /** Device id -> wall-clock time its data last arrived. */
   onSeen: (lastSeen: Map<string, number>) => void;
   onLatest: (points: LatestSample[]) => void;
+  /** Rated current per device (A): running time is counted only with it (and `onRunning`). */
+  ratedCurrentOf?: (deviceId: string) => number | undefined;
+  /** Device id -> running ms since the last tick (devices that ran only). */
+  onRunning?: (runningMs: Map<string, number>) => void;
   onError: (err: unknown, where: string) => void;
   now?: () => number;
   tickMs?: number;
@@ -29,6 +35,7 @@ export interface LiveTelemetryOptions {
 
 export class LiveTelemetry {
   private readonly detector: Detector;
+  private readonly running: RunningHoursAccumulator | null;
   private seen = new Map<string, number>();
   private latest = new Map<string, LatestSample>();
   private readonly timer: NodeJS.Timeout;
@@ -38,6 +45,7 @@ export class LiveTelemetry {
 
   constructor(private readonly options: LiveTelemetryOptions) {
     this.detector = createDetector(options.rules);
+    this.running = options.ratedCurrentOf && options.onRunning ? new RunningHoursAccumulator({ ratedCurrentOf: options.ratedCurrentOf }) : null;
     this.now = options.now ?? Date.now;
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);
     this.timer.unref();
@@ -52,6 +60,7 @@ export class LiveTelemetry {
       if (p.ts > this.newestTs) this.newestTs = p.ts;
       const prev = this.latest.get(p.deviceId);
       if (!prev || p.ts >= prev.ts) this.latest.set(p.deviceId, p);
+      this.running?.observe(p);
       for (const event of this.detector.observe(p)) this.emit(event);
     }
   }
@@ -73,6 +82,8 @@ export class LiveTelemetry {
       this.seen = new Map();
       this.guard('onSeen', () => this.options.onSeen(seen));
     }
+    const running = this.running?.drain();
+    if (running?.size) this.guard('onRunning', () => this.options.onRunning!(running));
     if (this.latest.size) {
       const latest = [...this.latest.values()].map(({ deviceId, ts, temperature, vibration, current }) => ({ deviceId, ts, temperature, vibration, current }));
       this.latest = new Map();

@@ -8,6 +8,7 @@ import { createDeadLetterStore } from './dead-letters';
 import { createDeviceService } from './devices';
 import { createLineStateTracker } from './line-states';
 import { createLineService } from './lines';
+import { createMaintenancePlanService } from './maintenance-plans';
 import { createRuleService } from './rules';
 import type { ServiceDeps } from './service-deps';
 import { createTechnicianService } from './technicians';
@@ -35,5 +36,6 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions = {}) 
     tokens: createTokenService(deps),
     technicians,
     assignments,
+    maintenancePlans: createMaintenancePlanService(deps),
   };
 }

@@ -31,6 +31,7 @@ import { collectMetrics } from './observability/system-metrics';
 import { syncPlant } from './plant-sync';
 import { syncSiteCalendars } from './sla/site-calendars';
 import { createSlaMonitor } from './work-orders';
+import { createMaintenancePlanMonitor } from './maintenance-plans';
 import { createServices, type Services } from './services';
 import { createWebhookDispatcher, createWebhookService, startWebhookIntake, webhookMetrics } from './webhooks';
 
@@ -87,6 +88,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // SLA clocks, warnings, escalations and stall flags, checked once a minute.
   const slaMonitor = createSlaMonitor({ database, bus, now, logger: logger.child({ part: 'sla' }) });
   slaMonitor.start(60_000);
+  // Preventive orders from maintenance plans (calendar or running hours), checked once a minute.
+  const planMonitor = createMaintenancePlanMonitor({ database, bus, now, logger: logger.child({ part: 'maintenance-plans' }), workOrders: services.workOrders });
+  planMonitor.start(60_000);
   // Line states for the disturbance map: after order/anomaly events and once a second.
   const lineUpdates = startLineStateUpdates({ tracker: services.lineStates, bus, now, onError: (err) => logger.error({ err }, 'line-state refresh failed') });
   // Outgoing webhooks: work-order changes are queued as delivery rows; the dispatcher sends what is due (also after a restart).
@@ -96,11 +100,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const webhookDispatcher = createWebhookDispatcher({ database, now, logger: webhookLogger, beforeRun: () => webhookIntake.sweep() });
   webhookDispatcher.start();
 
+  const devices = new Map(plantDevices(plant).map((d) => [d.id, d]));
   const live = new LiveTelemetry({
     rules: services.rules.allEffectiveRules(),
     onAnomaly: (event) => services.workOrders.handleAnomalyEvent(event),
     onSeen: (seen) => services.devices.touchDevices(seen),
     onLatest: (points) => bus.publish('telemetry', { points }),
+    // Running hours for running-hours maintenance plans: one batch update per tick.
+    ratedCurrentOf: (id) => devices.get(id)?.ratedCurrent,
+    onRunning: (runningMs) => services.devices.addRunningTime(runningMs),
     onError: (err, where) => logger.error({ err, where }, 'live telemetry handler failed'),
     now,
   });
@@ -110,7 +118,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (event.name === 'rules-changed') live.setRules(services.rules.allEffectiveRules());
   });
 
-  const devices = new Map(plantDevices(plant).map((d) => [d.id, d]));
   const gatewayParts = {
     store: telemetryStore,
     deadLetters: services.deadLetters,
@@ -272,6 +279,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         http.closeAllConnections?.();
       });
       slaMonitor.stop();
+      planMonitor.stop();
       lineUpdates.stop();
       webhookIntake.stop();
       await webhookDispatcher.stop();

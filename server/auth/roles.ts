@@ -7,7 +7,7 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   technician: 'works orders: acknowledge, start, hold, resolve with an outcome, comment, report a fault',
-  planner: 'planner / supervisor: everything a technician does, plus priorities, assignment, technicians, line graph',
+  planner: 'planner / supervisor: everything a technician does, plus priorities, assignment, technicians, maintenance plans, line graph',
   'line-lead': 'line lead: reads everything, reports faults (e.g. an emergency stop), comments',
   'reliability-engineer': 'owns alert rules; reads everything and comments',
   admin: 'everything, including access tokens',
@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'work-order.plan': ['planner', 'admin'],
   /** Add, change and deactivate technicians (skills, certifications, shifts). */
   'technicians.manage': ['planner', 'admin'],
+  /** Add, change and disable preventive maintenance plans (the orders they open are ordinary work orders). */
+  'maintenance-plans.manage': ['planner', 'admin'],
   'rules.edit': ['reliability-engineer', 'admin'],
   'lines.edit': ['planner', 'admin'],
   'tokens.manage': ['admin'],

@@ -29,6 +29,7 @@ describe('openDatabase', () => {
       'line_feeds',
       'line_state_changes',
       'lines',
+      'maintenance_plans',
       'rule_versions',
       'rules',
       'sites',

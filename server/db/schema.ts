@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CRITICALITIES, EQUIPMENT_CLASSES } from '../../contract/plant';
 import { METRICS } from '../../contract/metrics';
-import { HOLD_REASONS, LINE_ROOT_CAUSES, LINE_STATES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TimelineEntryView } from '../http/api-types';
+import { HOLD_REASONS, LINE_ROOT_CAUSES, LINE_STATES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type MaintenanceTrigger, type TimelineEntryView } from '../http/api-types';
 import { PRIORITIES } from '../priority/priority-scoring';
 import { FAILURE_MODES, LIMIT_BASES } from '../detection/rule-template-schema';
 import type { RuleTemplate, Severity } from '../detection/types';
@@ -86,6 +86,12 @@ export const devices = sqliteTable(
     foundation: text('foundation', { enum: ['rigid', 'flexible'] }).notNull(),
     position: integer('position').notNull(),
     lastSeenAt: integer('last_seen_at'),
+    /**
+     * Running time accumulated from telemetry (current above a share of the
+     * rated current, server/devices/running-hours.ts), in ms; running-hours
+     * maintenance plans count on it.
+     */
+    runningMs: integer('running_ms').notNull().default(0),
   },
   (t) => [index('devices_line_idx').on(t.lineId)],
 );
@@ -215,6 +221,49 @@ export const technicians = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('technicians_site_idx').on(t.siteId)],
+);
+
+/**
+ * Preventive maintenance plans: a device's recurring service by calendar or by
+ * running hours. The scheduler (server/maintenance-plans/) opens one
+ * 'preventive' order at a time; `last_order_id` is that order, so a plan never
+ * has two open orders. The last_* columns are the facts the next due date is
+ * counted from (server/maintenance-plans/plan-schedule.ts).
+ */
+export const maintenancePlans = sqliteTable(
+  'maintenance_plans',
+  {
+    id: text('id').primaryKey(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** MaintenanceTrigger as JSON: calendar { everyDays, leadDays, firstDueAt? } or running-hours { everyHours, leadHours, firstDueHours? }. */
+    trigger: text('trigger', { mode: 'json' }).$type<MaintenanceTrigger>().notNull(),
+    /** JSON string arrays, copied onto each order (as with work_orders.required_*). */
+    requiredSkills: text('required_skills').notNull().default('[]'),
+    requiredCertifications: text('required_certifications').notNull().default('[]'),
+    /** Priority the orders get as an override; null = computed like any other order. */
+    priority: text('priority', { enum: PRIORITIES }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Where counting starts before the first order: the plan's creation time and the device's running ms then. */
+    baselineAt: integer('baseline_at').notNull(),
+    baselineRunningMs: integer('baseline_running_ms').notNull(),
+    /** The plan's latest order (open or finished); null before the first. */
+    lastOrderId: integer('last_order_id').references(() => workOrders.id),
+    /** What that order was due at: a time (calendar) or the device's running ms (running hours). */
+    lastDueAt: integer('last_due_at'),
+    lastDueRunningMs: integer('last_due_running_ms'),
+    /** When the last order was completed (resolved, else closed) and the device's running ms then. */
+    lastDoneAt: integer('last_done_at'),
+    lastDoneRunningMs: integer('last_done_running_ms'),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [index('maintenance_plans_device_idx').on(t.deviceId), uniqueIndex('maintenance_plans_last_order_idx').on(t.lastOrderId)],
 );
 
 /** Outgoing webhook subscriptions on work-order events. The secret signs each delivery (HMAC-SHA256). */

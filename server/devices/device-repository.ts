@@ -63,6 +63,36 @@ export function touchDevices(database: Database, lastSeen: ReadonlyMap<string, n
   });
 }
 
+/** The running-time update, prepared once per database (run for every device that ran, once a second). */
+const runningStatements = new WeakMap<Database, ReturnType<typeof prepareRunning>>();
+const prepareRunning = (database: Database) =>
+  database.db
+    .update(devices)
+    .set({ runningMs: sql`${devices.runningMs} + ${sql.placeholder('ms')}` })
+    .where(eq(devices.id, sql.placeholder('id')))
+    .prepare();
+
+/**
+ * Adds running ms per device (device id -> ms since the last call); unknown
+ * ids ignored. One transaction for the whole batch. Returns the number of devices updated.
+ */
+export function addRunningTime(database: Database, increments: ReadonlyMap<string, number>): number {
+  if (increments.size === 0) return 0;
+  let add = runningStatements.get(database);
+  if (!add) runningStatements.set(database, (add = prepareRunning(database)));
+  const statement = add;
+  return inTransaction(database, () => {
+    let updated = 0;
+    for (const [id, ms] of increments) if (ms > 0) updated += statement.run({ id, ms: Math.round(ms) }).changes;
+    return updated;
+  });
+}
+
+/** The device's accumulated running ms (0 for an unknown device). */
+export function runningMsOf(database: Database, id: string): number {
+  return database.db.select({ ms: devices.runningMs }).from(devices).where(eq(devices.id, id)).get()?.ms ?? 0;
+}
+
 /** The device as the plant file described it, for resolving rule templates. */
 export function toPlantDevice(row: DeviceRow): PlantDevice {
   return {

@@ -2,7 +2,7 @@ import type { PlantDevice } from '../../contract/plant';
 import type { DeviceView } from '../http/api-types';
 import { notFound } from '../http/errors';
 import type { ServiceDeps } from '../service-deps';
-import { deviceCounts, findDeviceRow, listDeviceRows, toPlantDevice, touchDevices } from './device-repository';
+import { addRunningTime, deviceCounts, findDeviceRow, listDeviceRows, toPlantDevice, touchDevices } from './device-repository';
 import { toDeviceView } from './device-views';
 
 export type DeviceService = ReturnType<typeof createDeviceService>;
@@ -34,6 +34,11 @@ export function createDeviceService({ database, now }: Pick<ServiceDeps, 'databa
     /** For ingest, about once a second: device id -> newest sample time seen. Only moves forward. */
     touchDevices(lastSeen: ReadonlyMap<string, number>): number {
       return touchDevices(database, lastSeen);
+    },
+
+    /** For ingest, about once a second: device id -> running ms since the last call (running-hours.ts). */
+    addRunningTime(increments: ReadonlyMap<string, number>): number {
+      return addRunningTime(database, increments);
     },
   };
 }

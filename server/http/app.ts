@@ -14,6 +14,7 @@ import { deviceRoutes } from '../devices';
 import { kpiRoutes } from '../kpis';
 import { lineRoutes } from '../lines';
 import { lineStateRoutes } from '../line-states';
+import { maintenancePlanRoutes } from '../maintenance-plans';
 import { ruleRoutes } from '../rules';
 import type { ServiceDeps } from '../service-deps';
 import { createServices, type Services } from '../services';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
     .route('/', workOrderRoutes(services.workOrders))
     .route('/', workOrderAssignmentRoutes(services.assignments))
     .route('/', technicianRoutes(services.technicians))
+    .route('/', maintenancePlanRoutes(services.maintenancePlans))
     .route('/', similarWorkOrderRoutes({ database: deps.database }))
     .route('/', deadLetterRoutes(services.deadLetters))
     .route('/', eventStreamRoutes({ bus: deps.bus, heartbeatMs: deps.sseHeartbeatMs }))

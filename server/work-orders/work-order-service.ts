@@ -27,7 +27,7 @@ import { createSiteCalendars, type SiteCalendarLookup } from '../sla/site-calend
 import { createAnomalyIntake, type RuleLookup } from './anomaly-intake';
 import { createLineImpact, type LineImpactLookup } from './line-impact';
 import { describeOutcome } from './outcome-text';
-import { deriveRequirements, requirementColumns } from './work-order-requirements';
+import { deriveRequirements, requirementColumns, type WorkRequirements } from './work-order-requirements';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import {
   appendTimeline,
@@ -70,6 +70,14 @@ export interface WorkOrderServiceDeps extends ServiceDeps {
   calendarOf?: SiteCalendarLookup;
   /** Called after an order moved to acknowledged has been published (AUTO_ASSIGN_ON_ACK assigns it there). */
   onAcknowledged?: (id: number) => void;
+}
+
+/** What the server itself adds to an order it raises (the maintenance-plan scheduler): not part of the HTTP body. */
+export interface CreateWorkOrderExtras {
+  /** Appended to the 'created' timeline note (e.g. which plan and why). */
+  note?: string;
+  /** Instead of the requirements derived from failure mode and equipment class. */
+  requirements?: WorkRequirements;
 }
 
 /** Manual orders of these types are faults; they link to the repair they come back after, like detected ones. */
@@ -141,7 +149,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
      * A work order people raise (corrective, preventive, emergency, inspection).
      * Emergency orders always stop the line. 400 naming deviceId for an unknown device.
      */
-    create(input: CreateWorkOrderRequest): WorkOrderDetailView {
+    create(input: CreateWorkOrderRequest, extras: CreateWorkOrderExtras = {}): WorkOrderDetailView {
       const device = findDeviceRow(database, input.deviceId);
       if (!device) throw invalidField('deviceId', `no device ${input.deviceId} in the plant`);
       const actor = input.actor ?? ANONYMOUS;
@@ -163,10 +171,10 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
           updatedAt: at,
           stopsLine,
           dueAt: input.dueAt ?? null,
-          ...requirementColumns(deriveRequirements(input.failureMode ?? null, device.class)),
+          ...requirementColumns(extras.requirements ?? deriveRequirements(input.failureMode ?? null, device.class)),
         };
         const order = insertWorkOrder(database, row);
-        const note = [`${TYPE_LABEL[input.type]} order`, stopsLine && `line ${device.lineId} is stopped`, input.dueAt && `due ${isoMinute(input.dueAt)}`];
+        const note = [`${TYPE_LABEL[input.type]} order`, stopsLine && `line ${device.lineId} is stopped`, input.dueAt && `due ${isoMinute(input.dueAt)}`, extras.note];
         appendTimeline(database, { workOrderId: order.id, at, actor, kind: 'created', from: null, to: 'open', note: note.filter(Boolean).join('; ') });
         priorities.initialize(order, at);
         const cause = `line ${device.lineId} is down: ${order.number} stops it`;

@@ -7,6 +7,7 @@ import { deadLettersFeature } from './dead-letters';
 import { devicesFeature } from './devices';
 import { kpisFeature } from './kpis';
 import { linesFeature } from './lines';
+import { maintenancePlansFeature } from './maintenance-plans';
 import { rulesFeature } from './rules';
 import { systemFeature } from './system';
 import { techniciansFeature } from './technicians';
@@ -16,6 +17,7 @@ import { workOrdersFeature } from './work-orders';
 export const API_FEATURES: readonly ApiFeature[] = [
   workOrdersFeature,
   techniciansFeature,
+  maintenancePlansFeature,
   devicesFeature,
   linesFeature,
   rulesFeature,

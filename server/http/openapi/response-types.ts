@@ -23,6 +23,7 @@ import type {
   LineHistoryView,
   LineStateView,
   LineView,
+  MaintenancePlanView,
   Paged,
   RulePrecisionView,
   RuleVersionView,
@@ -42,6 +43,7 @@ export interface WorkOrderPage extends Paged<WorkOrderView> {}
 export interface AnomalyPage extends Paged<AnomalyView> {}
 export interface WorkOrderNotificationPage extends Paged<WorkOrderNotificationView> {}
 export interface TechnicianPage extends Paged<TechnicianView> {}
+export interface MaintenancePlanPage extends Paged<MaintenancePlanView> {}
 export interface WebhookPage extends Paged<WebhookView> {}
 export interface WebhookDeliveryPage extends Paged<WebhookDeliveryView> {}
 
@@ -80,6 +82,8 @@ export interface ApiResponseTypes {
   AssignmentCandidatesView: AssignmentCandidatesView;
   TechnicianPage: TechnicianPage;
   TechnicianView: TechnicianView;
+  MaintenancePlanPage: MaintenancePlanPage;
+  MaintenancePlanView: MaintenancePlanView;
   DeadLetterPage: DeadLetterPage;
   ServerEvents: ServerEvents;
   MeView: MeView;
