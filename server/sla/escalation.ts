@@ -63,58 +63,80 @@ export function formatDuration(ms: number): string {
 const uniqueWithout = (list: Array<string | null>, exclude: string[]): string[] =>
   [...new Set(list.filter((x): x is string => x !== null && !exclude.includes(x)))];
 
+/** An action with its recipients settled: no one twice, nobody in copy who is already addressed. */
+function withRecipients(a: Omit<EscalationAction, 'to' | 'cc'> & { to: Array<string | null>; cc: Array<string | null> }): EscalationAction {
+  const to = uniqueWithout(a.to, []);
+  return { ...a, to, cc: uniqueWithout(a.cc, to) };
+}
+
+function localTime(timeZone: string, at: number): string {
+  return `${formatLocal(timeZone, at)} (${timeZone})`;
+}
+
+/*
+ * Each action's key is checked before its message is written, and there are
+ * no closures made per call (tsx wraps each in a name helper): the monitor
+ * asks for every open order every minute, nearly always to hear "nothing
+ * new", and formatting local times for messages nobody sends cost more than
+ * the decision itself.
+ */
 export function decideEscalations(input: EscalationInput): EscalationAction[] {
   const { evaluation: e, contacts, workOrder, timeZone } = input;
   const done = new Set(input.alreadyNotified);
-  const local = (at: number): string => `${formatLocal(timeZone, at)} (${timeZone})`;
   const head = `${workOrder.number} (${e.priority})`;
   const handler = contacts.assignee ?? contacts.planner;
   const actions: EscalationAction[] = [];
-  const add = (a: Omit<EscalationAction, 'to' | 'cc'> & { to: Array<string | null>; cc: Array<string | null> }): void => {
-    if (done.has(a.key)) return;
-    const to = uniqueWithout(a.to, []);
-    actions.push({ ...a, to, cc: uniqueWithout(a.cc, to) });
-  };
 
   for (const target of ['response', 'resolution'] as const) {
     const t: TargetEvaluation = e[target];
     if (t.clock === 'stopped') continue;
     const time = t.calendar === 'working' ? 'working time' : 'time';
     if (t.state === 'breached' && t.breachedAt !== undefined) {
+      const key = `escalate-supervisor:${target}:${e.priority}`;
+      if (done.has(key)) continue;
       const who = contacts.assignee ? `assigned to ${contacts.assignee}` : 'not assigned yet';
-      add({
-        kind: 'escalate-supervisor',
-        target,
-        key: `escalate-supervisor:${target}:${e.priority}`,
-        to: [contacts.supervisor],
-        cc: [handler],
-        at: t.breachedAt,
-        message: `${head}: ${target} target of ${formatDuration(t.targetMs)} ${time} missed at ${local(t.breachedAt)}; ${who}`,
-      });
+      actions.push(
+        withRecipients({
+          kind: 'escalate-supervisor',
+          target,
+          key,
+          to: [contacts.supervisor],
+          cc: [handler],
+          at: t.breachedAt,
+          message: `${head}: ${target} target of ${formatDuration(t.targetMs)} ${time} missed at ${localTime(timeZone, t.breachedAt)}; ${who}`,
+        }),
+      );
     } else if (t.state === 'warning') {
-      const due = t.dueAt === null ? `clock paused, ${formatDuration(t.remainingWorkingMs)} left` : `due ${local(t.dueAt)}`;
-      add({
-        kind: 'warn-assignee',
-        target,
-        key: `warn-assignee:${target}:${e.priority}`,
-        to: [handler],
-        cc: [],
-        at: e.now,
-        message: `${head}: ${formatDuration(t.elapsedWorkingMs)} of the ${formatDuration(t.targetMs)} ${target} target used (${time}); ${due}`,
-      });
+      const key = `warn-assignee:${target}:${e.priority}`;
+      if (done.has(key)) continue;
+      const due = t.dueAt === null ? `clock paused, ${formatDuration(t.remainingWorkingMs)} left` : `due ${localTime(timeZone, t.dueAt)}`;
+      actions.push(
+        withRecipients({
+          kind: 'warn-assignee',
+          target,
+          key,
+          to: [handler],
+          cc: [],
+          at: e.now,
+          message: `${head}: ${formatDuration(t.elapsedWorkingMs)} of the ${formatDuration(t.targetMs)} ${target} target used (${time}); ${due}`,
+        }),
+      );
     }
   }
 
-  if (e.stall.stalled && e.stall.stalledAt !== undefined) {
-    add({
-      kind: 'flag-stalled',
-      target: null,
-      key: `flag-stalled:${e.stall.lastActivityAt}`,
-      to: [contacts.planner],
-      cc: [contacts.assignee],
-      at: e.stall.stalledAt,
-      message: `${head}: no activity since ${local(e.stall.lastActivityAt)} (${formatDuration(e.stall.idleWorkingMs)} of ${e.resolution.calendar === 'working' ? 'working ' : ''}time)`,
-    });
+  const stallKey = `flag-stalled:${e.stall.lastActivityAt}`;
+  if (e.stall.stalled && e.stall.stalledAt !== undefined && !done.has(stallKey)) {
+    actions.push(
+      withRecipients({
+        kind: 'flag-stalled',
+        target: null,
+        key: stallKey,
+        to: [contacts.planner],
+        cc: [contacts.assignee],
+        at: e.stall.stalledAt,
+        message: `${head}: no activity since ${localTime(timeZone, e.stall.lastActivityAt)} (${formatDuration(e.stall.idleWorkingMs)} of ${e.resolution.calendar === 'working' ? 'working ' : ''}time)`,
+      }),
+    );
   }
   return actions;
 }

@@ -153,6 +153,11 @@ function readClock(
   };
 }
 
+/** Whether the resolution clock runs in a segment: open and not paused. (Module level: tsx names every closure made per call.) */
+function countsForResolution(policy: SlaPolicy, s: Segment): boolean {
+  return !FINISHED.includes(s.status) && !pausesResolution(policy, s.status, s.holdReason);
+}
+
 /**
  * Evaluates an order against `policy`, with targets on the 'working'
  * calendar measured in `siteCalendar`.
@@ -179,13 +184,12 @@ export function evaluateSla(policy: SlaPolicy, siteCalendar: WorkingCalendar, or
   );
 
   // Resolution: every open status that is not paused counts.
-  const counts = (s: Segment): boolean => !FINISHED.includes(s.status) && !pausesResolution(policy, s.status, s.holdReason);
   const last = segments.at(-1);
   const resolution = readClock(
     calendar,
     { ms: target.resolutionMs, calendar: target.calendar },
-    segments.filter(counts),
-    last !== undefined && counts(last),
+    segments.filter((s) => countsForResolution(policy, s)),
+    last !== undefined && countsForResolution(policy, last),
     finish,
     policy.warningRatio,
     now,

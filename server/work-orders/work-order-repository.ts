@@ -191,6 +191,20 @@ export function listOpenWorkOrderRecords(database: Database): WorkOrderRecord[] 
   return selectRecords(database).where(inArray(workOrders.status, OPEN_STATUSES)).orderBy(workOrders.id).all();
 }
 
+/** Ids of the orders listOpenWorkOrderRecords would give, from the status index alone. */
+export function listOpenWorkOrderIds(database: Database): number[] {
+  return database.db.select({ id: workOrders.id }).from(workOrders).where(inArray(workOrders.status, OPEN_STATUSES)).orderBy(workOrders.id).all().map((r) => r.id);
+}
+
+/** Those of `ids` still being worked, as records, oldest first (one slice of the SLA monitor's tick). */
+export function openWorkOrderRecordsByIds(database: Database, ids: readonly number[]): WorkOrderRecord[] {
+  if (ids.length === 0) return [];
+  return selectRecords(database)
+    .where(and(inArray(workOrders.id, [...ids]), inArray(workOrders.status, OPEN_STATUSES)))
+    .orderBy(workOrders.id)
+    .all();
+}
+
 /** Records the notification unless its key was recorded for the order before; the row, or undefined when it was. */
 export function insertNotification(database: Database, row: NewNotificationRow): NotificationRow | undefined {
   return database.db.insert(workOrderNotifications).values(row).onConflictDoNothing().returning().get();
