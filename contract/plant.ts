@@ -21,6 +21,44 @@ export const INSULATION_LIMIT_C = { B: 130, F: 155, H: 180 } as const;
 
 const id = z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit');
 
+const planName = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A preventive maintenance plan of a device (server/maintenance-plans):
+ * every `everyDays` days (the first on `firstDueOn`, a local date of the
+ * site, else `everyDays` after it is first loaded) or every `everyHours`
+ * running hours. Seeded at start when its id is not stored yet; after that
+ * the API owns it (edits are never overwritten by the file).
+ */
+export const maintenancePlanSpecSchema = z.strictObject({
+  id,
+  title: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  trigger: z.discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('calendar'),
+        everyDays: z.number().int().min(1).max(3650),
+        leadDays: z.number().min(0).max(365).default(0),
+        // Called at parse time, when isRealDate (defined below) exists.
+        firstDueOn: z.string().refine((t) => isRealDate(t), 'must be a real local date "YYYY-MM-DD"').optional(),
+      })
+      .refine((t) => t.leadDays < t.everyDays, { path: ['leadDays'], message: 'must be less than everyDays' }),
+    z
+      .strictObject({
+        kind: z.literal('running-hours'),
+        everyHours: z.number().min(1).max(100_000),
+        leadHours: z.number().min(0).max(100_000).default(0),
+        firstDueHours: z.number().min(0).max(1_000_000).optional(),
+      })
+      .refine((t) => t.leadHours < t.everyHours, { path: ['leadHours'], message: 'must be less than everyHours' }),
+  ]),
+  requiredSkills: z.array(z.string().regex(planName, 'must be a kebab-case skill name')).default([]),
+  requiredCertifications: z.array(z.string().regex(planName, 'must be a kebab-case certification name')).default([]),
+  priority: z.enum(['P0', 'P1', 'P2', 'P3', 'P4']).optional(),
+});
+export type MaintenancePlanSpec = z.infer<typeof maintenancePlanSpecSchema>;
+
 export const deviceSpecSchema = z.strictObject({
   id,
   name: z.string().min(1).max(120),
@@ -34,6 +72,8 @@ export const deviceSpecSchema = z.strictObject({
   foundation: z.enum(['rigid', 'flexible']).default('rigid'),
   /** Edge agent the device reports through; defaults to `edge-{line}`. */
   agent: id.optional(),
+  /** Preventive maintenance plans, seeded like technicians (optional). */
+  maintenancePlans: z.array(maintenancePlanSpecSchema).optional(),
 });
 export type DeviceSpec = z.infer<typeof deviceSpecSchema>;
 
@@ -199,6 +239,7 @@ export function checkPlantGraph(plant: Plant): string[] {
   const lineIds = new Set<string>();
   const deviceIds = new Set<string>();
   const technicianSites = new Map<string, string>();
+  const planDevices = new Map<string, string>();
   for (const site of plant.sites) {
     for (const t of site.technicians ?? []) {
       const other = technicianSites.get(t.id);
@@ -211,6 +252,11 @@ export function checkPlantGraph(plant: Plant): string[] {
       for (const d of line.devices) {
         if (deviceIds.has(d.id)) problems.push(`device "${d.id}" is defined twice`);
         deviceIds.add(d.id);
+        for (const plan of d.maintenancePlans ?? []) {
+          const other = planDevices.get(plan.id);
+          if (other !== undefined) problems.push(`maintenance plan "${plan.id}" is defined twice (devices "${other}" and "${d.id}")`);
+          planDevices.set(plan.id, d.id);
+        }
       }
     }
   }

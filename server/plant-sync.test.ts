@@ -24,7 +24,7 @@ describe('syncPlant', () => {
 
   it('stores the plant and the default rules, and a second run changes nothing', () => {
     const first = syncPlant(test.database, testPlant(), 1000);
-    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length, techniciansAdded: 0, feedsFromFile: ['utilities', 'assembly'], feedsReset: null });
+    expect(first).toEqual({ sites: 1, lines: 2, devices: 4, rulesAdded: defaultRuleTemplates().length, techniciansAdded: 0, maintenancePlansAdded: 0, feedsFromFile: ['utilities', 'assembly'], feedsReset: null });
     const before = dump(test.database);
     expect(before.devices).toHaveLength(4);
     expect(before.line_feeds).toEqual([{ from_line: 'utilities', to_line: 'assembly' }]);

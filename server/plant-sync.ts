@@ -23,6 +23,7 @@ import { devices, lineFeeds, lines, sites } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { seedDefaultRules } from './rules/rule-seeding';
 import { seedTechnicians } from './technicians/technician-seeding';
+import { seedMaintenancePlans } from './maintenance-plans/plan-seeding';
 
 export interface PlantSyncResult {
   sites: number;
@@ -32,6 +33,7 @@ export interface PlantSyncResult {
   rulesAdded: number;
   /** Technicians of the plant file added because their id was not stored yet. */
   techniciansAdded: number;
+  maintenancePlansAdded: number;
   /** Lines whose feeds were set from the file (new, or changed in the file). */
   feedsFromFile: string[];
   /** Why API-edited feeds were dropped for the file's (they made a cycle with the file's changes), else null. */
@@ -94,7 +96,8 @@ export function syncPlant(database: Database, plant: Plant, now: number = Date.n
     });
     const rulesAdded = seedDefaultRules(database, now);
     const techniciansAdded = seedTechnicians(database, plant, now);
-    return { sites: plant.sites.length, lines: allLines.length, devices: plantDeviceList.length, rulesAdded, techniciansAdded, feedsFromFile, feedsReset };
+    const maintenancePlansAdded = seedMaintenancePlans(database, plant, now);
+    return { sites: plant.sites.length, lines: allLines.length, devices: plantDeviceList.length, rulesAdded, techniciansAdded, maintenancePlansAdded, feedsFromFile, feedsReset };
   });
 }
 
