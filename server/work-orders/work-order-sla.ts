@@ -5,7 +5,7 @@
  * and the policy, at `now`. Nothing about the SLA is stored; only the
  * notifications the monitor sent are (sla-monitor.ts).
  */
-import { and, inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { workOrderEvents } from '../db/schema';
 import type { SlaTargetView, WorkOrderSlaView } from '../http/api-types';
@@ -63,17 +63,20 @@ export interface SlaReading {
 export type SlaReader = ReturnType<typeof createSlaReader>;
 
 export function createSlaReader({ database, now, calendarOf, policy = DEFAULT_SLA_POLICY }: { database: Database; now: () => number; calendarOf: SiteCalendarLookup; policy?: SlaPolicy }) {
+  /** The SLA timeline entries of a list of order ids (a JSON array), oldest first; prepared once, not built per list request. */
+  const prepareTimeline = () =>
+    database.db
+      .select({ workOrderId: workOrderEvents.workOrderId, at: workOrderEvents.at, kind: workOrderEvents.kind, to: workOrderEvents.to, holdReason: workOrderEvents.holdReason })
+      .from(workOrderEvents)
+      .where(and(sql`${workOrderEvents.workOrderId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`, inArray(workOrderEvents.kind, SLA_KINDS)))
+      .orderBy(workOrderEvents.id)
+      .prepare();
+  let timelineOf: ReturnType<typeof prepareTimeline> | undefined;
+
   /** The SLA of each record at the same `now`, with one timeline query for all of them. */
   function readMany(records: readonly WorkOrderRecord[], at: number = now()): Map<number, SlaReading> {
     const ids = records.map((r) => r.order.id);
-    const rows: SlaTimelineRow[] = ids.length
-      ? database.db
-          .select({ workOrderId: workOrderEvents.workOrderId, at: workOrderEvents.at, kind: workOrderEvents.kind, to: workOrderEvents.to, holdReason: workOrderEvents.holdReason })
-          .from(workOrderEvents)
-          .where(and(inArray(workOrderEvents.workOrderId, ids), inArray(workOrderEvents.kind, SLA_KINDS)))
-          .orderBy(workOrderEvents.id)
-          .all()
-      : [];
+    const rows: SlaTimelineRow[] = ids.length ? (timelineOf ??= prepareTimeline()).all({ ids: JSON.stringify(ids) }) : [];
     const byOrder = new Map<number, SlaTimelineRow[]>();
     for (const row of rows) {
       const list = byOrder.get(row.workOrderId);
