@@ -258,13 +258,15 @@ export interface PartUsed {
   quantity: number;
 }
 
-export const OUTCOME_KINDS = ['confirmed', 'no-fault-found'] as const;
+export const OUTCOME_KINDS = ['confirmed', 'no-fault-found', 'completed'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /** What a technician reports when resolving or closing an order. */
 export type OutcomeInput =
   | { kind: 'confirmed'; failureMode: FailureMode; cause: string; action: string; parts?: PartUsed[]; labourMinutes: number }
-  | { kind: 'no-fault-found'; note: string };
+  | { kind: 'no-fault-found'; note: string }
+  /** Planned work done (preventive and inspection orders only): what was done, parts, labour, and what was noticed. */
+  | { kind: 'completed'; action: string; parts?: PartUsed[]; labourMinutes: number; findings?: string };
 
 /**
  * POST /api/work-orders/:id/transition -> WorkOrderDetailView. `outcome` is required for resolved/closed unless one is recorded;
@@ -282,6 +284,7 @@ export interface TransitionRequest {
 export type OutcomeView = (
   | { kind: 'confirmed'; failureMode: FailureMode; cause: string; action: string; parts: Array<{ partNumber: string; description: string | null; quantity: number }>; labourMinutes: number }
   | { kind: 'no-fault-found'; note: string }
+  | { kind: 'completed'; action: string; parts: Array<{ partNumber: string; description: string | null; quantity: number }>; labourMinutes: number; findings: string | null }
 ) & { recordedAt: number; recordedBy: string };
 
 /** GET /api/rules/precision: one entry per rule id (stored rules and rules that raised orders), sorted by id. */

@@ -48,12 +48,14 @@ describe('computeKpis', () => {
     expect(k.mtta).toEqual({ ms: 20 * MIN, count: 2 });
   });
 
-  it('MTTR: mean of created → resolved_at for orders resolved in the window; null without any', () => {
+  it('MTTR: mean of created → resolved_at for repair orders resolved in the window; null without any', () => {
     const orders = [
       order({ createdAt: D0, resolvedAt: D0 + 2 * H }),
       order({ createdAt: D0 + H, resolvedAt: D0 + 5 * H }),
       order({ createdAt: D0 - DAY_MS, resolvedAt: D0 - H }),
       order({ createdAt: D0 + H, resolvedAt: null }),
+      // Planned work, opened days ahead of its due date: not a repair.
+      order({ type: 'preventive', createdAt: D0 - 6 * DAY_MS, resolvedAt: D0 + 3 * H }),
     ];
     expect(computeKpis(input({ orders })).mttr).toEqual({ ms: 3 * H, count: 2 });
     expect(computeKpis(input({ orders: [] })).mttr).toEqual({ ms: null, count: 0 });

@@ -7,10 +7,11 @@
  *   'open' to acknowledged / assigned / in-progress (from the timeline)
  *   happened in the window, the mean of (that move − created_at). An order
  *   cancelled straight from 'open' was never acknowledged and is not counted.
- * - MTTR (mean time to repair): for orders with resolved_at in the window,
- *   the mean of (resolved_at − created_at). resolved_at is the last move to
- *   'resolved' (a reopen clears it), so a reopened order counts once it is
- *   resolved again.
+ * - MTTR (mean time to repair): for repair orders (not preventive or
+ *   inspection: planned work is opened ahead of its due date, so its age says
+ *   nothing about repair speed) with resolved_at in the window, the mean of
+ *   (resolved_at − created_at). resolved_at is the last move to 'resolved' (a
+ *   reopen clears it), so a reopened order counts once it is resolved again.
  * - MTBF (mean time between failures): (observedMs × devices) / failures,
  *   where observedMs = to − from, devices = devices in scope, and failures =
  *   orders with a 'confirmed' outcome recorded in the window. null without
@@ -42,6 +43,9 @@ export interface KpiSlaClock {
   state: SlaState;
   stoppedAt: number | null;
 }
+
+/** Planned work, left out of MTTR. */
+const PLANNED_TYPES: readonly WorkOrderType[] = ['preventive', 'inspection'];
 
 export interface KpiOrder {
   id: number;
@@ -131,7 +135,9 @@ export function computeKpis(input: KpiInput): KpiFigures {
     if (first && inWindow(first.at)) ackDurations.push(first.at - o.createdAt);
   }
 
-  const repairDurations = orders.filter((o) => o.resolvedAt !== null && inWindow(o.resolvedAt)).map((o) => o.resolvedAt! - o.createdAt);
+  const repairDurations = orders
+    .filter((o) => !PLANNED_TYPES.includes(o.type) && o.resolvedAt !== null && inWindow(o.resolvedAt))
+    .map((o) => o.resolvedAt! - o.createdAt);
 
   const failures = orders.filter((o) => o.outcome?.kind === 'confirmed' && inWindow(o.outcome.recordedAt)).length;
   const observedMs = to - from;

@@ -61,7 +61,7 @@ export interface WebhookWorkOrderSummary {
  * status-changed, resolved, closed, cancelled: the status before/after;
  * assigned, unassigned: the technician id before/after (null = nobody);
  * severity-changed, priority-changed: the value before/after;
- * outcome-recorded: to = 'confirmed' | 'no-fault-found'; recurrence-linked:
+ * outcome-recorded: to = 'confirmed' | 'no-fault-found' | 'completed'; recurrence-linked:
  * from = the earlier order's number, to = the new one's; sla-warning,
  * escalated, stalled: from = the SLA target ('response' | 'resolution', null
  * for a stall), to = the notification kind; created: to = 'open'.

@@ -19,6 +19,14 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 export function describeOutcome(outcome: OutcomeView): string {
   if (outcome.kind === 'no-fault-found') return `No fault found. ${sentence(outcome.note)}`;
   const parts = outcome.parts.map((p) => `${formatNumber(p.quantity)} × ${p.partNumber}${p.description ? ` (${p.description})` : ''}`);
+  if (outcome.kind === 'completed') {
+    return [
+      `Work done: ${sentence(outcome.action)}`,
+      parts.length ? `Parts: ${parts.join(', ')}.` : 'No parts used.',
+      `Labour: ${formatLabour(outcome.labourMinutes)}.`,
+      ...(outcome.findings ? [`Findings: ${sentence(outcome.findings)}`] : []),
+    ].join(' ');
+  }
   return [
     `Confirmed ${outcome.failureMode}.`,
     `Cause: ${sentence(outcome.cause)}`,

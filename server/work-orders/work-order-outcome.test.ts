@@ -89,7 +89,7 @@ describe('closing a work order with an outcome', () => {
     expect(bad.body.error.issues?.map((i) => i.path).sort()).toEqual(['outcome.labourMinutes', 'outcome.parts.0.partNumber', 'outcome.parts.0.quantity']);
 
     const kind = await move<ApiError>({ to: 'resolved', outcome: { kind: 'fixed' } });
-    expect(kind.body.error.issues).toEqual([{ path: 'outcome.kind', message: 'must be an object with kind confirmed or no-fault-found' }]);
+    expect(kind.body.error.issues).toEqual([{ path: 'outcome.kind', message: 'must be an object with kind confirmed or no-fault-found or completed' }]);
 
     const nff = await move<ApiError>({ to: 'resolved', outcome: { kind: 'no-fault-found', note: ' ' } });
     expect(nff.body.error.issues).toEqual([{ path: 'outcome.note', message: 'must not be empty' }]);
@@ -129,10 +129,33 @@ describe('closing a work order with an outcome', () => {
     const res = await move({ to: 'cancelled', note: 'Duplicate' });
     expect(res.body).toMatchObject({ status: 'cancelled', outcome: null, closedAt: T0 });
   });
+  it('closes planned work as completed, and refuses that outcome on a fault order naming the field', async () => {
+    startWork();
+    const refused = await move<ApiError>({ to: 'resolved', outcome: { kind: 'completed', action: 'Greased both bearings', labourMinutes: 20 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([{ path: 'outcome.kind', message: 'a potential-fault order closes as confirmed or no-fault-found, not completed' }]);
+
+    const service = server.services.workOrders.create({ type: 'preventive', deviceId: 'P-101', title: 'Grease pump bearings (90-day plan)' });
+    server.services.workOrders.transition(service.id, { to: 'acknowledged' });
+    server.services.workOrders.transition(service.id, { to: 'in-progress' });
+    const missing = await postJson<ApiError>(server.app, `/api/work-orders/${service.id}/transition`, { to: 'resolved' });
+    expect(missing.body.error.issues![0]!.message).toMatch(/^is required to move to resolved: completed \(action, labourMinutes, optional parts and findings\) or confirmed/);
+    const done = await postJson<WorkOrderDetailView>(server.app, `/api/work-orders/${service.id}/transition`, {
+      to: 'resolved',
+      actor: 'lukas',
+      outcome: { kind: 'completed', action: 'Greased both bearings', parts: [{ partNumber: 'LGHP2', quantity: 0.4 }], labourMinutes: 20, findings: 'Drive-end seal slightly worn' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.outcome).toMatchObject({ kind: 'completed', action: 'Greased both bearings', labourMinutes: 20, findings: 'Drive-end seal slightly worn', recordedBy: 'lukas' });
+    expect(done.body.timeline.find((t) => t.kind === 'outcome')!.note).toBe(
+      'Work done: Greased both bearings. Parts: 0.4 × LGHP2. Labour: 20 min. Findings: Drive-end seal slightly worn.',
+    );
+  });
 });
 
 describe('formatLabour', () => {
   it('reads as hours and minutes', () => {
     expect([0, 45, 60, 90, 125].map(formatLabour)).toEqual(['0 min', '45 min', '1 h', '1 h 30 min', '2 h 5 min']);
   });
+
 });

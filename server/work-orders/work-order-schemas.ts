@@ -67,6 +67,13 @@ export const outcomeSchema = z.discriminatedUnion(
       labourMinutes: z.number({ error: 'must be a number' }).int('must be whole minutes').min(0, 'must not be negative').max(100_000, 'must be at most 100000'),
     }),
     z.strictObject({ kind: z.literal('no-fault-found'), note: text(2000) }),
+    z.strictObject({
+      kind: z.literal('completed'),
+      action: text(2000),
+      parts: z.array(part).max(50, 'must list at most 50 parts').optional(),
+      labourMinutes: z.number({ error: 'must be a number' }).int('must be whole minutes').min(0, 'must not be negative').max(100_000, 'must be at most 100000'),
+      findings: text(2000).optional(),
+    }),
   ],
   { error: `must be an object with kind ${OUTCOME_KINDS.join(' or ')}` },
 );

@@ -27,6 +27,7 @@ import { createSiteCalendars, type SiteCalendarLookup } from '../sla/site-calend
 import { createAnomalyIntake, type RuleLookup } from './anomaly-intake';
 import { createLineImpact, type LineImpactLookup } from './line-impact';
 import { describeOutcome } from './outcome-text';
+import { outcomeKindProblem, outcomeKindsFor } from './outcome-kinds';
 import { deriveRequirements, requirementColumns, type WorkRequirements } from './work-order-requirements';
 import { findRecurredRepair, linkRecurrence } from './recurrence';
 import {
@@ -208,8 +209,10 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
         if (!check.ok) throw new HttpError(409, 'illegal-transition', check.message);
         if (input.outcome && !needsOutcome(input.to)) throw invalidField('outcome', `can only be given when moving to ${OUTCOME_STATUSES.join(' or ')}`);
         if (needsOutcome(input.to) && !input.outcome && order.outcome === null) {
-          throw invalidField('outcome', `is required to move to ${input.to}: confirmed (failureMode, cause, action, labourMinutes) or no-fault-found (note)`);
+          throw invalidField('outcome', `is required to move to ${input.to}: ${outcomeKindsFor(order.type)}`);
         }
+        const kindProblem = input.outcome && outcomeKindProblem(order.type, input.outcome.kind);
+        if (kindProblem) throw invalidField('outcome.kind', kindProblem);
         const holdProblem = holdReasonProblem(input.to, input.holdReason);
         if (holdProblem) throw invalidField('holdReason', holdProblem);
         const holdReason = input.to === 'on-hold' ? (input.holdReason ?? null) : null;

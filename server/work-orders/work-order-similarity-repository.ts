@@ -1,6 +1,6 @@
 /**
  * Reads for similar-order search: the order asked about, and a bounded set of
- * past orders (resolved or closed with an outcome), newest first, so a search
+ * past orders (resolved or closed with a fault outcome), newest first, so a search
  * stays fast however many orders the plant has closed.
  */
 import { and, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
@@ -72,7 +72,8 @@ function candidates(database: Database, where: SQL | undefined, limit: number): 
   return selectRows(database)
     // `+status`: no index on status, so SQLite walks the orders newest first and stops at `limit`
     // instead of collecting every past order and sorting them (100,000 orders: ~50 ms instead of ~1 s).
-    .where(and(sql`+${workOrders.status} in ${PAST_STATUSES}`, isNotNull(workOrders.outcome), where))
+    // Planned work closed as 'completed' (a service, an inspection that found nothing to repair) is no past fault to learn from.
+    .where(and(sql`+${workOrders.status} in ${PAST_STATUSES}`, isNotNull(workOrders.outcome), sql`json_extract(${workOrders.outcome}, '$.kind') <> 'completed'`, where))
     .orderBy(desc(workOrders.id))
     .limit(limit)
     .all()

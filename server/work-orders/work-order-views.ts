@@ -97,6 +97,9 @@ export function toNotificationView(row: NotificationRow): WorkOrderNotificationV
 export function toOutcomeView(input: OutcomeInput, recordedBy: string, recordedAt: number): OutcomeView {
   if (input.kind === 'no-fault-found') return { kind: input.kind, note: input.note, recordedAt, recordedBy };
   const parts = (input.parts ?? []).map((p) => ({ partNumber: p.partNumber, description: p.description ?? null, quantity: p.quantity }));
+  if (input.kind === 'completed') {
+    return { kind: 'completed', action: input.action, parts, labourMinutes: input.labourMinutes, findings: input.findings ?? null, recordedAt, recordedBy };
+  }
   const { failureMode, cause, action, labourMinutes } = input;
   return { kind: 'confirmed', failureMode, cause, action, parts, labourMinutes, recordedAt, recordedBy };
 }

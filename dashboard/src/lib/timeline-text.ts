@@ -25,7 +25,7 @@ function label(value: string | null): string | null {
   if (isStatus(value)) return STATUS_LABEL[value];
   if (value === 'warn') return 'Warn';
   if (value === 'alarm') return 'Alarm';
-  if (value === 'confirmed' || value === 'no-fault-found') return OUTCOME_LABEL[value];
+  if (value === 'confirmed' || value === 'no-fault-found' || value === 'completed') return OUTCOME_LABEL[value];
   return value;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_KINDS } from '../../../server/http/api-types';
-import { checkOutcome, formatLabour, needsOutcome, OUTCOME_LABEL, parseLabourMinutes, parseParts, type OutcomeForm } from './work-order-outcome';
+import { OUTCOME_KINDS, WORK_ORDER_TYPES } from '../../../server/http/api-types';
+import { outcomeKindsOf } from '../../../server/work-orders/outcome-kinds';
+import { checkOutcome, formatLabour, needsOutcome, OUTCOME_KINDS_BY_TYPE, OUTCOME_LABEL, parseLabourMinutes, parseParts, type OutcomeForm } from './work-order-outcome';
 
 const form = (patch: Partial<OutcomeForm> = {}): OutcomeForm => ({
   kind: 'confirmed',
@@ -54,6 +55,18 @@ describe('checkOutcome', () => {
       outcome: { kind: 'no-fault-found', note: 'Bearings fine; sensor loose.' },
     });
     expect(checkOutcome(form({ kind: 'no-fault-found', note: '' })).ok).toBe(false);
+  });
+  it('builds a work-done outcome for planned work: action and labour required, findings from the note', () => {
+    expect(checkOutcome(form({ kind: 'completed', failureMode: '', cause: '', action: ' Greased bearings ', parts: 'LGHP2 x0.4', labour: '20', note: ' Seal worn ' }))).toEqual({
+      ok: true,
+      outcome: { kind: 'completed', action: 'Greased bearings', labourMinutes: 20, parts: [{ partNumber: 'LGHP2', quantity: 0.4 }], findings: 'Seal worn' },
+    });
+    const r = checkOutcome(form({ kind: 'completed', action: '', labour: '' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.problems).sort()).toEqual(['action', 'labour']);
+  });
+  it('offers per order type the outcomes the server accepts, in its order', () => {
+    for (const type of WORK_ORDER_TYPES) expect(OUTCOME_KINDS_BY_TYPE[type]).toEqual(outcomeKindsOf(type));
   });
 });
 

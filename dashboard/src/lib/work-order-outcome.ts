@@ -4,7 +4,7 @@
  * checked OutcomeInput or per-field problems out. Pure.
  */
 import type { FailureMode } from '../../../server/detection/types';
-import type { OutcomeInput, OutcomeView, PartUsed, WorkOrderStatus } from '../../../server/http/api-types';
+import type { OutcomeInput, OutcomeView, PartUsed, WorkOrderStatus, WorkOrderType } from '../../../server/http/api-types';
 
 export const FAILURE_MODES = [
   'vibration-high',
@@ -37,8 +37,20 @@ export function needsOutcome(to: WorkOrderStatus, recorded: OutcomeView | null |
   return (to === 'resolved' || to === 'closed') && !recorded;
 }
 
+/**
+ * The outcomes an order of each type may close with, the usual one first (as
+ * server/work-orders/outcome-kinds.ts): planned work closes as work done.
+ */
+export const OUTCOME_KINDS_BY_TYPE: Record<WorkOrderType, readonly OutcomeView['kind'][]> = {
+  'potential-fault': ['confirmed', 'no-fault-found'],
+  corrective: ['confirmed', 'no-fault-found'],
+  emergency: ['confirmed', 'no-fault-found'],
+  preventive: ['completed', 'confirmed', 'no-fault-found'],
+  inspection: ['completed', 'confirmed', 'no-fault-found'],
+};
+
 export interface OutcomeForm {
-  kind: 'confirmed' | 'no-fault-found';
+  kind: OutcomeView['kind'];
   failureMode: string;
   cause: string;
   action: string;
@@ -46,6 +58,7 @@ export interface OutcomeForm {
   parts: string;
   /** Labour as typed: "90", "1:30", "1h30", "1 h 30 min". */
   labour: string;
+  /** No fault found: what was checked. Work done: findings (optional). */
   note: string;
 }
 
@@ -59,6 +72,7 @@ export function checkOutcome(form: OutcomeForm): OutcomeCheck {
     else if (note.length > 2000) problems.note = 'At most 2000 characters.';
     return Object.keys(problems).length ? { ok: false, problems } : { ok: true, outcome: { kind: 'no-fault-found', note } };
   }
+  if (form.kind === 'completed') return checkWorkDone(form);
   const failureMode = FAILURE_MODES.find((m) => m === form.failureMode);
   if (!failureMode) problems.failureMode = 'Pick the failure mode you found.';
   const cause = form.cause.trim();
@@ -75,6 +89,25 @@ export function checkOutcome(form: OutcomeForm): OutcomeCheck {
   return {
     ok: true,
     outcome: { kind: 'confirmed', failureMode, cause, action, labourMinutes, ...(parts.parts.length ? { parts: parts.parts } : {}) },
+  };
+}
+
+/** Planned work done: what was done and the labour are required, parts and findings optional. */
+function checkWorkDone(form: OutcomeForm): OutcomeCheck {
+  const problems: Partial<Record<keyof OutcomeForm, string>> = {};
+  const action = form.action.trim();
+  if (!action) problems.action = 'What did you do?';
+  else if (action.length > 2000) problems.action = 'At most 2000 characters.';
+  const labourMinutes = parseLabourMinutes(form.labour);
+  if (labourMinutes === null) problems.labour = 'Minutes, or hours and minutes like 1:30.';
+  const parts = parseParts(form.parts);
+  if (!parts.ok) problems.parts = parts.problem;
+  const findings = form.note.trim();
+  if (findings.length > 2000) problems.note = 'At most 2000 characters.';
+  if (Object.keys(problems).length || labourMinutes === null || !parts.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    outcome: { kind: 'completed', action, labourMinutes, ...(parts.parts.length ? { parts: parts.parts } : {}), ...(findings ? { findings } : {}) },
   };
 }
 
@@ -116,4 +149,5 @@ export function formatLabour(minutes: number): string {
 export const OUTCOME_LABEL: Record<OutcomeView['kind'], string> = {
   confirmed: 'Confirmed fault',
   'no-fault-found': 'No fault found',
+  completed: 'Work done',
 };

@@ -1,14 +1,18 @@
 /**
  * "What did you find?" — the outcome a technician reports when resolving or
  * closing an order: a confirmed fault (failure mode, cause, action, parts,
- * labour) or no fault found (a note). Checked before it is sent.
+ * labour), no fault found (a note), or for planned work (preventive,
+ * inspection) work done (action, parts, labour, findings), offered first.
+ * Checked before it is sent.
  */
-import type { OutcomeInput, WorkOrderStatus } from '../../../server/http/api-types';
-import { checkOutcome, FAILURE_MODE_LABEL, FAILURE_MODES, type OutcomeForm } from '../lib/work-order-outcome';
+import type { OutcomeInput, WorkOrderStatus, WorkOrderType } from '../../../server/http/api-types';
+import { checkOutcome, FAILURE_MODE_LABEL, FAILURE_MODES, OUTCOME_KINDS_BY_TYPE, OUTCOME_LABEL, type OutcomeForm } from '../lib/work-order-outcome';
 import { h } from './dom';
 
 export interface OutcomeFormOptions {
   to: WorkOrderStatus;
+  /** The order's type: decides which outcomes are offered. */
+  type: WorkOrderType;
   /** Pre-selected failure mode (the one detection suspected). */
   failureMode: string | null;
   submit: (outcome: OutcomeInput) => Promise<void>;
@@ -45,25 +49,32 @@ export function createOutcomeForm(options: OutcomeFormOptions): HTMLFormElement 
     return h('label', { class: 'field' }, h('span', { class: 'field-label', text: label }), control, hint ? h('span', { class: 'hint', text: hint }) : null, problem);
   };
 
-  const confirmed = h(
-    'div',
-    { class: 'field-grid' },
-    field('failureMode', 'Failure mode', mode),
-    field('labour', 'Labour', labour, 'minutes, or h:mm'),
-    h('div', { class: 'span-2' }, field('cause', 'Cause', cause)),
-    h('div', { class: 'span-2' }, field('action', 'Action taken', action)),
-    h('div', { class: 'span-2' }, field('parts', 'Parts used (optional)', parts, 'one per line: part number, x quantity, description')),
-  );
-  const noFault = h('div', { hidden: true }, field('note', 'What you found', note));
+  // One set of fields; each outcome kind shows the ones it uses.
+  const fields = {
+    failureMode: field('failureMode', 'Failure mode', mode),
+    labour: field('labour', 'Labour', labour, 'minutes, or h:mm'),
+    cause: h('div', { class: 'span-2' }, field('cause', 'Cause', cause)),
+    action: h('div', { class: 'span-2' }, field('action', 'Action taken', action)),
+    parts: h('div', { class: 'span-2' }, field('parts', 'Parts used (optional)', parts, 'one per line: part number, x quantity, description')),
+    note: h('div', { class: 'span-2' }, field('note', 'What you found', note)),
+  };
+  const noteLabel = fields.note.querySelector<HTMLElement>('.field-label')!;
+  const shown: Record<OutcomeForm['kind'], ReadonlyArray<keyof typeof fields>> = {
+    confirmed: ['failureMode', 'labour', 'cause', 'action', 'parts'],
+    'no-fault-found': ['note'],
+    completed: ['labour', 'action', 'parts', 'note'],
+  };
+  const grid = h('div', { class: 'field-grid' }, ...Object.values(fields));
+  const kinds = OUTCOME_KINDS_BY_TYPE[options.type];
+  const radioLabel: Record<OutcomeForm['kind'], string> = { confirmed: 'Confirmed fault', 'no-fault-found': OUTCOME_LABEL['no-fault-found'], completed: OUTCOME_LABEL.completed };
 
   const submit = h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'outcome-submit' }, `${verb} with outcome`);
   const form = h(
     'form',
     { class: 'outcome-form', 'data-testid': 'outcome-form', novalidate: true },
     h('p', { class: 'outcome-title', text: `${verb}: what did you find?` }),
-    h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Outcome' }, radio('confirmed', 'Confirmed fault', true), radio('no-fault-found', 'No fault found', false)),
-    confirmed,
-    noFault,
+    h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Outcome' }, ...kinds.map((k, i) => radio(k, radioLabel[k], i === 0))),
+    grid,
     h(
       'div',
       { class: 'form-actions' },
@@ -73,12 +84,17 @@ export function createOutcomeForm(options: OutcomeFormOptions): HTMLFormElement 
   );
 
   const kind = (): OutcomeForm['kind'] =>
-    (form.querySelector<HTMLInputElement>(`input[name="${kindName}"]:checked`)?.value as OutcomeForm['kind'] | undefined) ?? 'confirmed';
+    (form.querySelector<HTMLInputElement>(`input[name="${kindName}"]:checked`)?.value as OutcomeForm['kind'] | undefined) ?? kinds[0]!;
+  const showFields = () => {
+    const k = kind();
+    for (const [name, el] of Object.entries(fields)) el.hidden = !shown[k].includes(name as keyof typeof fields);
+    noteLabel.textContent = k === 'completed' ? 'Findings (optional)' : 'What you found';
+    note.placeholder = k === 'completed' ? 'Anything to watch or plan: wear, leaks, parts to order' : 'What you checked and why nothing is wrong (helps tune the rule)';
+    action.placeholder = k === 'completed' ? 'e.g. greased both bearings, checked belt tension' : 'e.g. replaced the bearing, realigned the coupling';
+  };
+  showFields();
   form.addEventListener('change', (ev) => {
-    if ((ev.target as HTMLInputElement).name !== kindName) return;
-    const nf = kind() === 'no-fault-found';
-    confirmed.hidden = nf;
-    noFault.hidden = !nf;
+    if ((ev.target as HTMLInputElement).name === kindName) showFields();
   });
 
   form.addEventListener('submit', async (ev) => {

@@ -1,4 +1,4 @@
-/** The recorded outcome of an order: confirmed fault (cause, action, parts, labour) or no fault found. */
+/** The recorded outcome of an order: confirmed fault (cause, action, parts, labour), no fault found, or planned work done. */
 import type { OutcomeView } from '../../../server/http/api-types';
 import { failureModeLabel, formatLabour, OUTCOME_LABEL } from '../lib/work-order-outcome';
 import { h, svg } from './dom';
@@ -10,7 +10,7 @@ export function renderOutcome(outcome: OutcomeView): HTMLElement {
   const head = h(
     'header',
     { class: 'panel-head' },
-    svg(outcome.kind === 'confirmed' ? icons.resolved : icons.cancelled),
+    svg(outcome.kind === 'no-fault-found' ? icons.cancelled : icons.resolved),
     h('h2', { text: `Outcome · ${OUTCOME_LABEL[outcome.kind]}` }),
     h('span', { class: 'panel-head-aside' }, `${outcome.recordedBy}, `, timeAgo(outcome.recordedAt)),
   );
@@ -20,6 +20,21 @@ export function renderOutcome(outcome: OutcomeView): HTMLElement {
   const parts = outcome.parts.length
     ? h('ul', { class: 'parts' }, ...outcome.parts.map((p) => h('li', null, h('span', { class: 'mono', text: `${p.quantity} × ${p.partNumber}` }), p.description ? ` ${p.description}` : '')))
     : h('span', { class: 'muted', text: 'none' });
+  if (outcome.kind === 'completed') {
+    return h(
+      'section',
+      { class: 'panel outcome outcome-confirmed', 'data-testid': 'wo-outcome', dataset: { kind: outcome.kind } },
+      head,
+      h(
+        'dl',
+        { class: 'facts outcome-facts' },
+        fact('Labour', formatLabour(outcome.labourMinutes)),
+        h('div', { class: 'fact span-all' }, h('dt', { text: 'Work done' }), h('dd', { text: outcome.action })),
+        h('div', { class: 'fact span-all' }, h('dt', { text: 'Parts' }), h('dd', null, parts)),
+        outcome.findings ? h('div', { class: 'fact span-all' }, h('dt', { text: 'Findings' }), h('dd', { text: outcome.findings })) : null,
+      ),
+    );
+  }
   return h(
     'section',
     { class: 'panel outcome outcome-confirmed', 'data-testid': 'wo-outcome', dataset: { kind: outcome.kind } },

@@ -34,7 +34,7 @@ function renderItem(item: SimilarWorkOrderView): HTMLElement {
             o.parts.length ? `Parts: ${o.parts.map((p) => `${p.quantity} × ${p.partNumber}`).join(', ')}` : 'No parts',
           ),
         ]
-      : [h('p', { class: 'similar-line' }, h('strong', { text: `${OUTCOME_LABEL[o.kind]}: ` }), o.note)];
+      : [h('p', { class: 'similar-line' }, h('strong', { text: `${OUTCOME_LABEL[o.kind]}: ` }), o.kind === 'no-fault-found' ? o.note : o.action)];
   return h(
     'li',
     { class: 'similar-item', 'data-testid': 'similar-order', dataset: { id: item.id, kind: o.kind } },

@@ -5,7 +5,7 @@
  * on hold asks why. Cancelling asks for a second click. A role that may not
  * change status sees why instead of buttons.
  */
-import type { OutcomeView, WorkOrderStatus } from '../../../server/http/api-types';
+import type { OutcomeView, WorkOrderStatus, WorkOrderType } from '../../../server/http/api-types';
 import { describeError, transitionWorkOrder, type TransitionExtras } from '../api-client';
 import { needsOutcome } from '../lib/work-order-outcome';
 import { transitionActions, type TransitionAction } from '../lib/work-order-status';
@@ -17,6 +17,8 @@ import { createOutcomeForm } from './outcome-form';
 export interface TransitionTarget {
   id: number;
   status: WorkOrderStatus;
+  /** Decides which outcomes the close form offers. */
+  type: WorkOrderType;
   /** The server's list of next statuses, when the detail carries one. */
   allowed: readonly WorkOrderStatus[] | null;
   outcome: OutcomeView | null;
@@ -93,6 +95,7 @@ export function createTransitionActions(onDone: () => void): TransitionActions {
     showError(null);
     const form = createOutcomeForm({
       to: a.to,
+      type: current.type,
       failureMode: current.failureMode,
       submit: async (outcome) => {
         if (await send(a.to, { outcome })) buttons.hidden = false;

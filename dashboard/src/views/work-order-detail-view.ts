@@ -87,6 +87,7 @@ export function workOrderDetailView(ctx: ViewContext, id: number): View {
     actions.update({
       id: wo.id,
       status: wo.status,
+      type: wo.type,
       allowed: wo.allowedTransitions ?? null,
       outcome: wo.outcome ?? null,
       failureMode: wo.failureMode ?? null,
