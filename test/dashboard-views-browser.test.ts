@@ -19,7 +19,7 @@ import { loadPlantFile } from '../contract/plant';
 import type { TelemetryPoint } from '../contract/telemetry';
 import { kpiTiles } from '../dashboard/src/lib/kpi-tiles';
 import { loadConfig } from '../server/config';
-import type { BacktestResultView, KpiView, WorkOrderView } from '../server/http/api-types';
+import type { BacktestResultView, KpiView, MaintenancePlanView, WorkOrderView } from '../server/http/api-types';
 import { startSystem, type RunningSystem } from '../server/system';
 import { launchBrowser, SCREENSHOT_DIR } from './support/browser';
 import { DEMO_PLANT } from './support/system-fixture';
@@ -372,6 +372,21 @@ describe('dashboard views in a real browser', () => {
       await page.screenshot({ path: shot(name), fullPage: true });
     }
     expect(await page.locator('[data-testid="line-tile"]').count()).toBe(5);
+
+    // The device page lists its maintenance plans as the API states them.
+    const [plan] = (await api<{ items: MaintenancePlanView[] }>('GET', '/api/maintenance-plans?deviceId=C-201')).items;
+    await page.goto(`${sys.httpUrl}/#/devices/C-201`);
+    const planItem = page.locator('[data-testid="device-plan"]');
+    await planItem.first().waitFor();
+    await settled();
+    expect(await planItem.count()).toBe(1);
+    expect(await planItem.first().getAttribute('data-id')).toBe(plan!.id);
+    expect(await planItem.first().textContent()).toContain('Compressor 2,000 h service · Every 2,000 running hours');
+    expect(await page.locator('[data-testid="device-plan-standing"]').textContent()).toBe(
+      `Due at ${plan!.next!.dueRunningHours!.toLocaleString('en')} h · ${Math.round(plan!.next!.runningHoursLeft!).toLocaleString('en')} h to go`,
+    );
+    await page.screenshot({ path: shot('device-plans'), fullPage: true });
+
     await page.goto(`${sys.httpUrl}/#/`);
     await page.locator('[data-testid="wo-row"]').first().click();
     await page.locator('[data-testid="view-work-order"]').waitFor();

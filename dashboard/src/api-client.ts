@@ -6,6 +6,7 @@ import type {
   CreateWorkOrderRequest,
   DeadLetterView,
   DeviceView,
+  MaintenancePlanView,
   HoldReason,
   LineStateView,
   LineView,
@@ -177,6 +178,11 @@ export async function listLineStates(signal?: AbortSignal): Promise<LineStateVie
 
 export async function listDevices(signal?: AbortSignal): Promise<DeviceView[]> {
   return toList<DeviceView>(await request('/devices', { signal })).items;
+}
+
+/** The maintenance plans of one device, with where each stands. */
+export async function listMaintenancePlans(deviceId: string, signal?: AbortSignal): Promise<MaintenancePlanView[]> {
+  return toList<MaintenancePlanView>(await request(`/maintenance-plans${query({ deviceId })}`, { signal })).items;
 }
 
 export function getDevice(id: string, signal?: AbortSignal): Promise<DeviceView> {

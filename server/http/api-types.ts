@@ -33,12 +33,8 @@ export interface DeviceView {
   liveness: DeviceLiveness;
   activeAnomalies: number;
   openWorkOrders: number;
-  /**
-   * Hours the device has run (current above 10 % of rated), counted from
-   * telemetry; running-hours maintenance plans use it. Always sent; optional
-   * in the type only until the dashboard's DeviceView fixtures carry it.
-   */
-  runningHours?: number;
+  /** Hours the device has run (current above 10 % of rated), counted from telemetry; running-hours maintenance plans use it. */
+  runningHours: number;
 }
 
 export interface LineView {

@@ -14,6 +14,7 @@ const device = (id: string, lineId: string, patch: Partial<DeviceView> = {}): De
   insulationClass: 'F',
   foundation: 'rigid',
   lastSeenAt: null,
+  runningHours: 0,
   liveness: 'online',
   activeAnomalies: 0,
   openWorkOrders: 0,

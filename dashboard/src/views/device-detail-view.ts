@@ -1,12 +1,13 @@
 /**
  * `#/devices/:id` — temperature, vibration and current for the last hour with
  * warn/alarm limits, sliding live from 'telemetry' events (redrawn at most
- * twice a second), and the device's active work orders below. The range bar
+ * twice a second), the device's active work orders and maintenance plans
+ * beside them. The range bar
  * switches to stored history (last hour/day/week or a custom window, up to
  * 100,000 samples per metric, zoomable).
  */
 import type { DeviceView } from '../../../server/http/api-types';
-import { ApiRequestError, describeError, getDevice, getTelemetry, isAbort, listWorkOrders } from '../api-client';
+import { ApiRequestError, describeError, getDevice, getTelemetry, isAbort, listMaintenancePlans, listWorkOrders } from '../api-client';
 import { appendSamples, CHART_METRICS, emptySeries, seriesFromSamples, trimWindow, windowEnd, type TelemetrySeries } from '../lib/chart-data';
 import { fact } from '../ui/facts';
 import { href } from '../lib/route';
@@ -17,6 +18,7 @@ import { flash, h, replaceChildren, svg } from '../ui/dom';
 import { icons } from '../ui/icons';
 import { createDeviceHistory } from '../ui/device-history';
 import { createHistoryRangeBar } from '../ui/history-range-bar';
+import { createMaintenancePlansPanel } from '../ui/maintenance-plans-panel';
 import { createMetricPanel } from '../ui/metric-panel';
 import { timeAgo } from '../ui/relative-time';
 import { emptyState, errorState, loadingState } from '../ui/states';
@@ -39,6 +41,7 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
   const ordersTable = createWorkOrderTable({ showDevice: false, lineName: (id) => ctx.catalog.lineName(id), testId: 'device-wo-table' });
   const ordersSlot = h('div', { class: 'panel-body' }, loadingState('Loading work orders…'));
   const liveCharts = h('div', { class: 'charts', 'data-testid': 'device-charts' }, ...panels.map((p) => p.el), chartsNote);
+  const plans = createMaintenancePlansPanel();
   const history = createDeviceHistory(deviceId);
   d.add(() => history.destroy());
   const rangeBar = createHistoryRangeBar({
@@ -77,6 +80,7 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
       ),
       ordersSlot,
     ),
+    plans.el,
   );
   const content = h('div', null, loadingState('Loading device…'));
   const el = h(
@@ -112,6 +116,15 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
     }
   };
 
+  // Plans are secondary: their failure shows in their panel, not over the whole page.
+  const loadPlans = async (runningHours: number, signal: AbortSignal) => {
+    try {
+      plans.render(await listMaintenancePlans(deviceId, signal), runningHours);
+    } catch (err) {
+      if (!isAbort(err)) plans.fail(describeError(err), () => void loadPlans(runningHours, d.nextSignal()));
+    }
+  };
+
   const load = async (spinner: boolean) => {
     if (spinner) replaceChildren(content, loadingState('Loading device…'));
     const signal = d.nextSignal();
@@ -133,6 +146,7 @@ export function deviceDetailView(ctx: ViewContext, deviceId: string): View {
       if (!body.isConnected) replaceChildren(content, header, body);
       renderOrders();
       draw();
+      void loadPlans(dev.runningHours, signal);
     } catch (err) {
       if (isAbort(err)) return;
       if (err instanceof ApiRequestError && err.status === 404) {
@@ -198,6 +212,7 @@ function renderHeader(x: DeviceView, lineName: string): HTMLElement {
       fact('Class', h('span', { text: classLabel(x.class) })),
       fact('Criticality', criticalityBadge(x.criticality)),
       fact('Rated current', h('span', { text: `${x.ratedCurrent} A` })),
+      fact('Running hours', h('span', { text: `${Math.round(x.runningHours).toLocaleString('en')} h` })),
       secondary(fact('Insulation', h('span', { text: `Class ${x.insulationClass}` }))),
       secondary(fact('Foundation', h('span', { text: x.foundation }))),
       fact('Last seen', h('span', { 'data-testid': 'device-last-seen' }, x.lastSeenAt === null ? 'never' : timeAgo(x.lastSeenAt))),
