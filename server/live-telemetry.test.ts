@@ -18,7 +18,7 @@ const noData = (deviceId: string): ThresholdRule => ({
   clear: 0,
   minDurationMs: 0,
   clearDurationMs: 0,
-  failureMode: 'overheating',
+  failureMode: 'no-data',
 });
 
 const point = (deviceId: string, ts: number): TelemetryPoint => ({ deviceId, seq: ts, ts, temperature: 60, vibration: 1.5, current: 20 });
@@ -27,7 +27,7 @@ describe('live telemetry: detection time', () => {
   let live: LiveTelemetry | undefined;
   afterEach(() => live?.stop());
 
-  function start(wall: { now: number }, rules: ThresholdRule[]) {
+  function start(wall: { now: number }, rules: ThresholdRule[], detectionClock?: { now: number }) {
     const events: AnomalyEvent[] = [];
     live = new LiveTelemetry({
       rules,
@@ -38,6 +38,7 @@ describe('live telemetry: detection time', () => {
         throw err;
       },
       now: () => wall.now,
+      ...(detectionClock && { detectionClock: () => detectionClock.now }),
       tickMs: 3_600_000,
     });
     return events;
@@ -57,17 +58,49 @@ describe('live telemetry: detection time', () => {
     expect(events.map((e) => e.type)).toEqual(['raised', 'cleared']);
   });
 
-  it('for simulated devices ahead of the wall clock, notices one falling silent while the others go on', () => {
+  it('on the simulated plant clock, notices one device falling silent while the others go on', () => {
     const wall = { now: T0 };
-    const events = start(wall, [noData('P-101'), noData('P-104')]);
-    const ahead = T0 + 10 * 24 * 60 * MIN; // simulated time, days ahead
-    live!.observe([point('P-101', ahead), point('P-104', ahead)]);
-    for (let m = 1; m <= 10; m++) {
-      live!.observe([point('P-101', ahead + m * MIN)]);
+    const sim = { now: T0 + 10 * 24 * 60 * MIN }; // the simulated plant runs days ahead, 60x faster
+    const events = start(wall, [noData('P-101'), noData('P-104')], sim);
+    live!.observe([point('P-101', sim.now), point('P-104', sim.now)]);
+    const silentFrom = sim.now;
+    for (let s = 1; s <= 10; s++) {
       wall.now += 1000;
+      sim.now += MIN;
+      live!.observe([point('P-101', sim.now)]);
       live!.tick();
     }
-    expect(live!.detectionNow()).toBe(ahead + 10 * MIN);
-    expect(events.map((e) => [e.type, e.deviceId])).toEqual([['raised', 'P-104']]);
+    expect(live!.detectionNow('P-104')).toBe(silentFrom + 10 * MIN);
+    expect(events.map((e) => [e.type, e.deviceId, e.startedAt])).toEqual([['raised', 'P-104', silentFrom]]);
+  });
+
+  it('measures silence from when data arrived: a device whose clock runs an hour behind is not silent, until its data stops', () => {
+    const wall = { now: T0 };
+    const events = start(wall, [noData('P-101')]);
+    const skew = -60 * MIN;
+    for (let s = 0; s < 20; s++) {
+      live!.observe([point('P-101', wall.now + skew)]);
+      wall.now += 30_000;
+      live!.tick();
+    }
+    expect(events).toEqual([]);
+    const lastTs = wall.now - 30_000 + skew;
+    wall.now += 5 * MIN;
+    live!.tick();
+    expect(events.map((e) => [e.type, e.deviceId, e.startedAt])).toEqual([['raised', 'P-101', lastTs]]);
+  });
+
+  it('lets a backlog replayed after an outage clear the deadman when it arrives, whatever its sample times', () => {
+    const wall = { now: T0 };
+    const events = start(wall, [noData('P-101')]);
+    live!.observe([point('P-101', T0)]);
+    wall.now = T0 + 30 * MIN;
+    live!.tick();
+    expect(events.map((e) => [e.type, e.severity])).toEqual([['raised', 'alarm']]);
+    // The agent reconnects and replays its outbox, oldest first: the first replayed sample clears it, and no new raise follows.
+    live!.observe([point('P-101', T0 + 1000), point('P-101', T0 + 2000)]);
+    wall.now += 2 * MIN;
+    live!.tick();
+    expect(events.map((e) => e.type)).toEqual(['raised', 'cleared']);
   });
 });

@@ -6,10 +6,16 @@
  * device (running-hours.ts; persisted by `onRunning`, one batch per tick)
  * and lets detection time pass (detector.tick: no-data rules, flapping release).
  *
- * Detection time is point time. Simulated devices run ahead of the wall
- * clock, so the time a tick passes on is the later of the wall clock and the
- * newest sample seen from any device: a device that falls silent while the
- * others go on is noticed in either case.
+ * Detection time is each device's own point time, carried forward by the
+ * detection clock: a tick passes device d the time `lastTs(d) + (clock now −
+ * clock time its newest sample arrived)`. So silence is measured from when
+ * the device's data last *arrived*, whatever its own clock says: an edge
+ * device whose clock runs an hour behind (no NTP on the shop floor) is not
+ * silent, and one replaying a backlog after an outage stops being silent when
+ * its data arrives. A device never seen is counted on the clock from the
+ * first tick. The detection clock is the wall clock, or the simulated plant's
+ * clock when the server runs the simulator (its samples run SIM_SPEED times
+ * faster than the wall, so a 10-minute dropout lasts 10 simulated minutes).
  */
 import type { TelemetryPoint } from '../contract/telemetry';
 import { createDetector, type Detector } from './detection/detector';
@@ -29,7 +35,10 @@ export interface LiveTelemetryOptions {
   /** Device id -> running ms since the last tick (devices that ran only). */
   onRunning?: (runningMs: Map<string, number>) => void;
   onError: (err: unknown, where: string) => void;
+  /** Wall clock, for last-seen times (default Date.now). */
   now?: () => number;
+  /** The clock detection time runs on (default `now`; the simulated plant's clock when simulating). */
+  detectionClock?: () => number;
   tickMs?: number;
 }
 
@@ -40,13 +49,19 @@ export class LiveTelemetry {
   private latest = new Map<string, LatestSample>();
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
-  private newestTs = -Infinity;
+  private readonly detectionClock: () => number;
+  /** Per device: its newest sample time and the detection-clock time that sample arrived. */
+  private readonly newest = new Map<string, { ts: number; arrivedAt: number }>();
+  /** Devices with rules, ticked one by one on their own time. */
+  private ruleDevices: string[];
   readonly stats = { points: 0, events: 0 };
 
   constructor(private readonly options: LiveTelemetryOptions) {
     this.detector = createDetector(options.rules);
     this.running = options.ratedCurrentOf && options.onRunning ? new RunningHoursAccumulator({ ratedCurrentOf: options.ratedCurrentOf }) : null;
     this.now = options.now ?? Date.now;
+    this.detectionClock = options.detectionClock ?? this.now;
+    this.ruleDevices = devicesOf(options.rules);
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);
     this.timer.unref();
   }
@@ -54,10 +69,16 @@ export class LiveTelemetry {
   /** Called by ingest with newly stored points, in arrival order. */
   observe(points: readonly TelemetryPoint[]): void {
     const at = this.now();
+    const arrivedAt = this.detectionClock();
     for (const p of points) {
       this.stats.points++;
       this.seen.set(p.deviceId, at);
-      if (p.ts > this.newestTs) this.newestTs = p.ts;
+      const newest = this.newest.get(p.deviceId);
+      if (newest === undefined) this.newest.set(p.deviceId, { ts: p.ts, arrivedAt });
+      else if (p.ts > newest.ts) {
+        newest.ts = p.ts;
+        newest.arrivedAt = arrivedAt;
+      }
       const prev = this.latest.get(p.deviceId);
       if (!prev || p.ts >= prev.ts) this.latest.set(p.deviceId, p);
       this.running?.observe(p);
@@ -68,6 +89,7 @@ export class LiveTelemetry {
   /** Swaps in new rules; anomalies of retired rules are cleared. */
   setRules(rules: readonly ThresholdRule[]): void {
     for (const event of this.detector.setRules(rules)) this.emit(event);
+    this.ruleDevices = devicesOf(rules);
   }
 
   activeAnomalies() {
@@ -76,7 +98,10 @@ export class LiveTelemetry {
 
   /** Publishes what accumulated since the last tick, and lets detection time pass. */
   tick(): void {
-    for (const event of this.detector.tick(this.detectionNow())) this.emit(event);
+    const clock = this.detectionClock();
+    for (const deviceId of this.ruleDevices) {
+      for (const event of this.detector.tick(this.detectionNow(deviceId, clock), deviceId)) this.emit(event);
+    }
     if (this.seen.size) {
       const seen = this.seen;
       this.seen = new Map();
@@ -91,9 +116,10 @@ export class LiveTelemetry {
     }
   }
 
-  /** The time detection has reached: the wall clock, or the newest sample when that is ahead. */
-  detectionNow(): number {
-    return Math.max(this.now(), this.newestTs);
+  /** Device time now: its newest sample time plus the detection-clock time since that sample arrived (the clock for a device not seen yet). */
+  detectionNow(deviceId: string, clock: number = this.detectionClock()): number {
+    const newest = this.newest.get(deviceId);
+    return newest === undefined ? clock : newest.ts + Math.max(0, clock - newest.arrivedAt);
   }
 
   stop(): void {
@@ -113,4 +139,8 @@ export class LiveTelemetry {
       this.options.onError(err, where);
     }
   }
+}
+
+function devicesOf(rules: readonly ThresholdRule[]): string[] {
+  return [...new Set(rules.map((r) => r.deviceId))];
 }

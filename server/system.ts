@@ -101,6 +101,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   webhookDispatcher.start();
 
   const devices = new Map(plantDevices(plant).map((d) => [d.id, d]));
+  // The simulated plant's clock (SIM_SPEED times the wall clock); detection time runs on it while simulating.
+  const clock: SimClock | null = config.SIMULATOR ? new SimClock({ startAt: now(), speed: config.SIM_SPEED }) : null;
   const live = new LiveTelemetry({
     rules: services.rules.allEffectiveRules(),
     onAnomaly: (event) => services.workOrders.handleAnomalyEvent(event),
@@ -111,6 +113,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     onRunning: (runningMs) => services.devices.addRunningTime(runningMs),
     onError: (err, where) => logger.error({ err, where }, 'live telemetry handler failed'),
     now,
+    detectionClock: clock ? () => clock.now() : now,
   });
 
   // Saved rule edits and overrides take effect in live detection at once.
@@ -223,10 +226,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   retention.unref();
 
   let simulator: PlantSimulator | null = null;
-  let clock: SimClock | null = null;
   let agents: EdgeAgent[] = [];
-  if (config.SIMULATOR) {
-    clock = new SimClock({ startAt: now(), speed: config.SIM_SPEED });
+  if (clock) {
     const scenario = options.scenario === undefined ? config.SIM_SCENARIO : options.scenario;
     simulator = createSimulator({
       plant,
