@@ -19,7 +19,7 @@
  *
  * Reads. query() reads a range in time-ordered pages (influx-range-reader.ts),
  * so a server that truncates answers at its `max-row-limit` still yields
- * every point; write()'s lookup of stored timestamps falls back to the same
+ * every point (buckets() pages the same way, influx-bucket-reader.ts); write()'s lookup of stored timestamps falls back to the same
  * paging per device when the server truncates its one batched request.
  *
  * Durability. write() resolves only once InfluxDB has answered every request
@@ -41,6 +41,7 @@
 import { Point } from '@influxdata/influxdb-client';
 import type { TelemetryPoint } from '../../contract/telemetry';
 import { createInfluxLineWriter } from './influx-line-writer';
+import { readBuckets } from './influx-bucket-reader';
 import { DEFAULT_READ_PAGE_SIZE, readRange } from './influx-range-reader';
 import { createInfluxqlClient, InfluxqlError, InfluxqlTruncatedError, msTime, quoteIdentifier as id, quoteString as str, rowsOf, type InfluxqlResult } from './influxql';
 import type { TelemetryQuery, TelemetryStore, WriteResult } from './telemetry-store';
@@ -254,6 +255,9 @@ export function createInfluxTelemetryStore(options: InfluxTelemetryStoreOptions)
       const most = limit === undefined ? undefined : Math.floor(limit);
       if (hi < lo || (most !== undefined && most <= 0)) return [];
       return readDevice(deviceId, fieldList, lo, hi, (r) => toPoints(deviceId, r), (p) => p.ts, most);
+    },
+    async buckets({ deviceId, from, to, bucketMs }) {
+      return readBuckets(influxql, { measurement: MEASUREMENT, where: deviceIs(deviceId), from, to, bucketMs, pageSize });
     },
     async latest(deviceId) {
       const [result] = await influxql.select([`SELECT ${fieldList} FROM ${id(MEASUREMENT)} WHERE ${deviceIs(deviceId)} ORDER BY time DESC LIMIT 1`]);

@@ -11,8 +11,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TelemetryPoint } from '../../contract/telemetry';
 import { migrateRowTelemetry } from './sqlite-row-migration';
+import { createBucketAccumulator } from './telemetry-buckets';
 import { byTimeThenSeq, chunkSeqs, decodeChunk, encodeChunk } from './telemetry-chunk';
-import type { TelemetryQuery, TelemetryStore, WriteResult } from './telemetry-store';
+import type { TelemetryBucketQuery, TelemetryQuery, TelemetryStore, WriteResult } from './telemetry-store';
 
 export interface SqliteTelemetryStoreOptions {
   /** Database file; ':memory:' for a throwaway store. */
@@ -71,6 +72,10 @@ export function createSqliteTelemetryStore(options: SqliteTelemetryStoreOptions)
     'SELECT first_seq, ts_min FROM telemetry_chunks WHERE device_id = ? AND ts_max >= ? AND ts_min <= ?',
   );
   const selectChunkData = db.prepare<[string, number], { data: Buffer }>('SELECT data FROM telemetry_chunks WHERE device_id = ? AND first_seq = ?');
+  // Buckets need every overlapping chunk, so the blobs come in the same statement (order does not matter to aggregates).
+  const selectRangeData = db.prepare<[string, number, number], { data: Buffer }>(
+    'SELECT data FROM telemetry_chunks WHERE device_id = ? AND ts_max >= ? AND ts_min <= ?',
+  );
   const selectNewest = db.prepare<[string, string], ChunkRow>(
     'SELECT first_seq, ts_min, ts_max, n, data FROM telemetry_chunks WHERE device_id = ? AND ts_max = (SELECT max(ts_max) FROM telemetry_chunks WHERE device_id = ?)',
   );
@@ -182,6 +187,11 @@ export function createSqliteTelemetryStore(options: SqliteTelemetryStoreOptions)
     },
     async query({ deviceId, from, to, limit }: TelemetryQuery) {
       return queryRange(deviceId, from, to, limit ?? Infinity);
+    },
+    async buckets({ deviceId, from, to, bucketMs }: TelemetryBucketQuery) {
+      const acc = createBucketAccumulator(from, to, bucketMs);
+      if (to >= from) for (const { data } of selectRangeData.iterate(deviceId, from, to)) acc.addChunk(data);
+      return acc.result();
     },
     async latest(deviceId) {
       const points: TelemetryPoint[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TelemetryPoint } from '../../contract/telemetry';
-import { byTimeThenSeq, chunkLength, chunkSeqs, decodeChunk, encodeChunk } from './telemetry-chunk';
+import { byTimeThenSeq, chunkColumns, chunkLength, chunkSeqs, decodeChunk, encodeChunk } from './telemetry-chunk';
 
 const T0 = Date.UTC(2026, 10, 1);
 const points: TelemetryPoint[] = [
@@ -30,6 +30,16 @@ describe('telemetry chunk', () => {
   it('orders by time, then seq', () => {
     const same = { ...points[0]!, ts: T0, seq: 4 };
     expect([...points, same].sort(byTimeThenSeq).map((p) => p.seq)).toEqual([4, 5, Number.MAX_SAFE_INTEGER, 7]);
+  });
+
+  it('reads the columns as float64s, from an aligned blob and from one at an odd offset', () => {
+    const { data } = encodeChunk(points);
+    const expected = [...points.map((p) => p.seq), ...points.map((p) => p.ts), ...points.map((p) => p.temperature), ...points.map((p) => p.vibration), ...points.map((p) => p.current)];
+    const aligned = Buffer.from(new Uint8Array(data)); // a fresh ArrayBuffer, offset 0
+    expect([...chunkColumns(aligned)]).toEqual(expected);
+    const odd = Buffer.alloc(data.length + 3).subarray(3);
+    data.copy(odd);
+    expect([...chunkColumns(odd)]).toEqual(expected);
   });
 
   it('refuses an empty chunk and a blob that is not whole samples', () => {

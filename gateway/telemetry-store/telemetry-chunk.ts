@@ -84,3 +84,19 @@ export function decodeChunk(deviceId: string, data: Buffer, out: TelemetryPoint[
 
 /** Orders points as the store returns them: by ts, then seq. */
 export const byTimeThenSeq = (a: TelemetryPoint, b: TelemetryPoint): number => a.ts - b.ts || a.seq - b.seq;
+
+const NATIVE_LE = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * The chunk's five columns as one Float64Array (seq[0..n), ts[n..2n),
+ * temperature, vibration, current). A view on the blob when it is 8-byte
+ * aligned on a little-endian host (no copy, no per-value readDoubleLE), else a
+ * copy; either way, read it before the buffer is reused.
+ */
+export function chunkColumns(data: Buffer): Float64Array {
+  const n = chunkLength(data);
+  if (NATIVE_LE && data.byteOffset % BYTES === 0) return new Float64Array(data.buffer, data.byteOffset, n * COLUMNS);
+  const out = new Float64Array(n * COLUMNS);
+  for (let i = 0; i < out.length; i++) out[i] = data.readDoubleLE(i * BYTES);
+  return out;
+}

@@ -15,6 +15,34 @@ export interface TelemetryQuery {
   limit?: number;
 }
 
+export interface TelemetryBucketQuery {
+  deviceId: string;
+  /** Inclusive, whole epoch ms; the first bucket starts here. */
+  from: number;
+  /** Inclusive, whole epoch ms. */
+  to: number;
+  /** Bucket width, whole ms >= 1; bucket i covers [from + i * bucketMs, from + (i + 1) * bucketMs). */
+  bucketMs: number;
+}
+
+/** temperature / vibration / current of one bucket. */
+export interface MetricValues {
+  temperature: number;
+  vibration: number;
+  current: number;
+}
+
+/** The samples of one time bucket, summarised. */
+export interface TelemetryBucket {
+  /** Bucket start, epoch ms. */
+  ts: number;
+  /** Samples in the bucket (>= 1: empty buckets are left out). */
+  n: number;
+  min: MetricValues;
+  max: MetricValues;
+  mean: MetricValues;
+}
+
 export interface WriteResult {
   /** Points newly stored. */
   written: number;
@@ -28,6 +56,13 @@ export interface TelemetryStore {
   write(points: readonly TelemetryPoint[]): Promise<WriteResult>;
   /** Points of one device in [from, to], ordered by ts then seq. */
   query(q: TelemetryQuery): Promise<TelemetryPoint[]>;
+  /**
+   * One device's [from, to] summarised per fixed-width time bucket (count, min,
+   * max, mean per metric), oldest first, only buckets holding samples. For
+   * charts of long ranges: the store aggregates without returning samples.
+   * Throws a RangeError for a bad width or more than MAX_BUCKETS buckets.
+   */
+  buckets(q: TelemetryBucketQuery): Promise<TelemetryBucket[]>;
   /** The newest point of a device (by ts), or null. */
   latest(deviceId: string): Promise<TelemetryPoint | null>;
   /** Highest stored seq of a device, or null; lets ingest resume dedupe after a restart. */

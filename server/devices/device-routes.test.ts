@@ -81,6 +81,47 @@ describe('device routes', () => {
     expect(res.body.error.issues?.map((i) => i.path).sort()).toEqual(['from', 'limit']);
   });
 
+  it('downsamples a range holding more samples than maxPoints into min/max buckets, and keeps a smaller one raw', async () => {
+    // Two hours of 1 Hz samples, one vibration spike.
+    const from = T0 - 2 * 60 * MINUTE;
+    const points = Array.from({ length: 7200 }, (_, i) => ({ deviceId: 'P-104', seq: i, ts: from + i * 1000, temperature: 60, vibration: 2 + (i % 10) / 100, current: 25 }));
+    points[4321]!.vibration = 9.5;
+    await server.telemetryStore.write(points);
+    const to = from + 7_200_000 - 1; // two hours to the ms: 100 buckets of 72 s
+
+    const { status, body } = await getJson<TelemetryView>(server.app, `/api/devices/P-104/telemetry?from=${from}&to=${to}&maxPoints=100`);
+    expect(status).toBe(200);
+    expect(body.points).toEqual([]);
+    expect(body.limits.length).toBeGreaterThan(0);
+    const d = body.downsampled!;
+    expect(d.bucketMs).toBe(72_000); // ceil(7,200,000 ms / 100)
+    expect(d.samples).toBe(7200);
+    expect(d.buckets).toHaveLength(100);
+    expect(d.buckets[0]).toMatchObject({ ts: from, n: 72, min: { vibration: 2, temperature: 60 }, max: { vibration: 2.09, current: 25 } });
+    expect(d.buckets.filter((b) => b.max.vibration === 9.5).map((b) => b.ts)).toEqual([from + 60 * 72_000]); // sample 4321 is in bucket 60
+    expect(d.buckets[60]!.mean.vibration).toBeCloseTo(points.slice(60 * 72, 61 * 72).reduce((sum, p) => sum + p.vibration, 0) / 72, 9);
+
+    // Within maxPoints: the raw samples, in the usual shape, without a downsampled field.
+    const raw = await getJson<TelemetryView>(server.app, `/api/devices/P-104/telemetry?from=${from}&to=${from + 99_000}&maxPoints=100`);
+    expect(raw.body.points).toHaveLength(100);
+    expect(raw.body.points[0]).toEqual({ ts: from, seq: 0, temperature: 60, vibration: 2, current: 25 });
+    expect(raw.body).not.toHaveProperty('downsampled');
+    // maxPoints exceeded by exactly one sample.
+    const over = await getJson<TelemetryView>(server.app, `/api/devices/P-104/telemetry?from=${from}&to=${from + 100_000}&maxPoints=100`);
+    expect(over.body.downsampled).toMatchObject({ bucketMs: 1001, samples: 101 });
+    expect(over.body.downsampled!.buckets).toHaveLength(100);
+  });
+
+  it('answers 400 for a maxPoints out of 1..10,000 or not a whole number', async () => {
+    for (const bad of ['0', '10001', '2.5', 'many']) {
+      const res = await getJson<ApiError>(server.app, `/api/devices/P-104/telemetry?maxPoints=${bad}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues?.map((i) => i.path)).toEqual(['maxPoints']);
+    }
+    const res = await getJson<ApiError>(server.app, '/api/devices/P-104/telemetry?maxPoints=10001');
+    expect(res.body.error.message).toContain('maxPoints: must be at most 10000');
+  });
+
   it('lists lines with the lines they feed and their devices', async () => {
     const { body } = await getJson<LineView[]>(server.app, '/api/lines');
     expect(body).toEqual([

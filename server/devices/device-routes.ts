@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { TelemetryStore } from '../../gateway/telemetry-store/telemetry-store';
-import type { TelemetryView } from '../http/api-types';
+import type { TelemetryDownsampledView, TelemetryView } from '../http/api-types';
 import { timeParam } from '../http/query-schemas';
 import { parseQuery } from '../http/validation';
 import type { RuleService } from '../rules/rule-service';
@@ -10,6 +10,8 @@ import type { DeviceService } from './device-service';
 
 const HOUR = 60 * 60_000;
 export const MAX_TELEMETRY_POINTS = 100_000;
+/** Most buckets a downsampled answer may ask for: a chart is a few thousand pixels wide. */
+export const MAX_TELEMETRY_BUCKETS = 10_000;
 
 export const telemetryQuery = z
   .object({
@@ -21,6 +23,15 @@ export const telemetryQuery = z
       .min(1, 'must be at least 1')
       .max(MAX_TELEMETRY_POINTS, `must be at most ${MAX_TELEMETRY_POINTS}`)
       .default(10_000),
+    maxPoints: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_TELEMETRY_BUCKETS, `must be at most ${MAX_TELEMETRY_BUCKETS}`)
+      .optional()
+      .describe(
+        `Downsample when the range holds more samples than this (1..${MAX_TELEMETRY_BUCKETS}): the answer is then at most this many time buckets (count, min, max, mean per metric) in \`downsampled\`, and \`points\` is empty. Otherwise the raw samples, all of them. When set, \`limit\` is not used.`,
+      ),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['from'], message: 'must not be after to' });
 
@@ -32,6 +43,18 @@ export interface DeviceRouteDeps {
 }
 
 export function deviceRoutes({ devices, rules, telemetryStore, now }: DeviceRouteDeps) {
+  /** [from, to] in at most maxBuckets buckets, aggregated by the store (no object per sample). */
+  const downsample = async (deviceId: string, from: number, to: number, maxBuckets: number): Promise<TelemetryDownsampledView> => {
+    // Whole ms: the store's buckets start on whole milliseconds.
+    const lo = Math.ceil(from);
+    const hi = Math.floor(to);
+    const bucketMs = Math.max(1, Math.ceil((hi - lo + 1) / maxBuckets));
+    const buckets = await telemetryStore.buckets({ deviceId, from: lo, to: hi, bucketMs });
+    let samples = 0;
+    for (const b of buckets) samples += b.n;
+    return { bucketMs, samples, buckets };
+  };
+
   return new Hono()
     .get('/devices', (c) => c.json(devices.list()))
     .get('/devices/:id', (c) => c.json(devices.get(c.req.param('id'))))
@@ -43,12 +66,15 @@ export function deviceRoutes({ devices, rules, telemetryStore, now }: DeviceRout
       const newest = q.to === undefined ? ((await telemetryStore.latest(deviceId))?.ts ?? 0) : 0;
       const to = q.to ?? Math.max(q.from ?? 0, now(), newest);
       const from = q.from ?? to - HOUR;
-      const points = await telemetryStore.query({ deviceId, from, to, limit: q.limit });
+      // With maxPoints, one sample past it is enough to know the range needs downsampling (a cheap, limited read).
+      const points = await telemetryStore.query({ deviceId, from, to, limit: q.maxPoints === undefined ? q.limit : q.maxPoints + 1 });
+      const downsampled = q.maxPoints !== undefined && points.length > q.maxPoints ? await downsample(deviceId, from, to, q.maxPoints) : undefined;
       const view: TelemetryView = {
         deviceId,
         from,
         to,
-        points: points.map((p) => ({ ts: p.ts, seq: p.seq, temperature: p.temperature, vibration: p.vibration, current: p.current })),
+        points: downsampled ? [] : points.map((p) => ({ ts: p.ts, seq: p.seq, temperature: p.temperature, vibration: p.vibration, current: p.current })),
+        ...(downsampled ? { downsampled } : {}),
         // Levels of the metric: threshold rules only (other kinds' warn/alarm are σ, hours or rates).
         limits: rules
           .effectiveRules(deviceId)

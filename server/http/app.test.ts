@@ -41,6 +41,7 @@ describe('HTTP app', () => {
       query: async () => {
         throw new Error('disk on fire at /var/lib/secret');
       },
+      buckets: async () => [],
       latest: async () => null,
       lastSeq: async () => null,
       count: async () => 0,

@@ -12,10 +12,14 @@ export const devicesFeature: ApiFeature = {
       method: 'GET',
       path: '/api/devices/:id/telemetry',
       summary: 'Telemetry of a device',
-      description: 'Stored samples in [from, to] (default: the hour up to the newest sample or now), with the limits in force.',
+      description:
+        'Stored samples in [from, to] (default: the hour up to the newest sample or now), with the limits in force. ' +
+        'With `maxPoints`, a range holding more samples than that comes back downsampled: `points` is empty and `downsampled` holds the bucket width, ' +
+        'the sample count and per time bucket the count and min / max / mean of each metric (min and max keep spikes visible); ' +
+        'a range within `maxPoints` comes back raw, as without it.',
       params: { id: 'Device id' },
       query: telemetryQuery,
-      response: { status: 200, schema: 'TelemetryView', description: 'Samples and limits' },
+      response: { status: 200, schema: 'TelemetryView', description: 'Samples (or buckets) and limits' },
     },
   ],
 };
