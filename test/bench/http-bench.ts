@@ -95,6 +95,8 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
     const line = (i: number) => `L-${pad(((i * 7) % s.lines) + 1, 3)}`;
     const items = (b: unknown) => (b as { items?: unknown[] }).items?.length ?? 0;
     const points = (b: unknown) => (b as { points?: unknown[] }).points?.length ?? 0;
+    // A downsampled answer counts its buckets.
+    const pointsOrBuckets = (b: unknown) => (b as { downsampled?: { buckets: unknown[] } }).downsampled?.buckets.length ?? points(b);
     const arrayLength = (b: unknown) => (Array.isArray(b) ? b.length : Array.isArray((b as { lines?: unknown[] }).lines) ? (b as { lines: unknown[] }).lines.length : 0);
     const span = s.telemetryPoints >= 7 * 86_400 ? 'a week' : `${Math.round(s.telemetryPoints / 3600)} h`;
     const deepOffset = Math.round((s.workOrders * 0.5) / 1000) * 1000;
@@ -109,6 +111,7 @@ export async function runHttpBench(s: HttpSettings): Promise<HttpResult> {
       { name: 'devices list (1,000, with counts)', path: () => '/api/devices', count: arrayLength },
       { name: 'telemetry: 1 device, last hour (default window)', path: () => `/api/devices/${telemetryDevice}/telemetry`, count: points },
       { name: `telemetry: 1 device, ${span} (default limit 10,000)`, path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}`, count: points },
+      { name: `telemetry: 1 device, ${span}, maxPoints=2,000`, path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}&maxPoints=2000`, count: pointsOrBuckets },
       { name: `telemetry: 1 device, ${span} (limit=100,000, the API max)`, path: () => `/api/devices/${telemetryDevice}/telemetry?from=${from}&to=${to}&limit=100000`, heavy: true, count: points },
       { name: `line states map (${s.lines} lines)`, path: () => '/api/lines/states', optional: true, count: arrayLength },
     ];
