@@ -44,14 +44,19 @@ describe('live telemetry: detection time', () => {
     return events;
   }
 
-  it('raises no-data on the wall clock for real-time devices, and the next sample clears it', () => {
+  /** Another device that keeps talking (no rules of its own), on the wall clock: the plant is not silent. */
+  const talk = (wall: { now: number }) => live!.observe([point('M-1', wall.now)]);
+
+  it('raises no-data on the wall clock for a real-time device while others talk, and the next sample clears it', () => {
     const wall = { now: T0 };
     const events = start(wall, [noData('P-101')]);
     live!.observe([point('P-101', T0)]);
     wall.now = T0 + 4 * MIN;
+    talk(wall);
     live!.tick();
     expect(events).toEqual([]);
     wall.now = T0 + 6 * MIN;
+    talk(wall);
     live!.tick();
     expect(events.map((e) => [e.type, e.deviceId, e.startedAt])).toEqual([['raised', 'P-101', T0]]);
     live!.observe([point('P-101', T0 + 6 * MIN + 1000)]);
@@ -81,11 +86,13 @@ describe('live telemetry: detection time', () => {
     for (let s = 0; s < 20; s++) {
       live!.observe([point('P-101', wall.now + skew)]);
       wall.now += 30_000;
+      talk(wall);
       live!.tick();
     }
     expect(events).toEqual([]);
     const lastTs = wall.now - 30_000 + skew;
     wall.now += 5 * MIN;
+    talk(wall);
     live!.tick();
     expect(events.map((e) => [e.type, e.deviceId, e.startedAt])).toEqual([['raised', 'P-101', lastTs]]);
   });
@@ -95,12 +102,31 @@ describe('live telemetry: detection time', () => {
     const events = start(wall, [noData('P-101')]);
     live!.observe([point('P-101', T0)]);
     wall.now = T0 + 30 * MIN;
+    talk(wall);
     live!.tick();
     expect(events.map((e) => [e.type, e.severity])).toEqual([['raised', 'alarm']]);
     // The agent reconnects and replays its outbox, oldest first: the first replayed sample clears it, and no new raise follows.
     live!.observe([point('P-101', T0 + 1000), point('P-101', T0 + 2000)]);
     wall.now += 2 * MIN;
+    talk(wall);
     live!.tick();
     expect(events.map((e) => e.type)).toEqual(['raised', 'cleared']);
+  });
+
+  it('turns no device silent while nothing arrives from any (store, network or follower down), and resumes when data flows', () => {
+    const wall = { now: T0 };
+    const events = start(wall, [noData('P-101'), noData('P-104')]);
+    live!.observe([point('P-101', T0), point('P-104', T0)]);
+    wall.now = T0 + 60 * MIN;
+    live!.tick();
+    expect(events).toEqual([]);
+    // The outage ends: P-104's backlog arrives, P-101 stays silent and is noticed 5 min later.
+    live!.observe([point('P-104', T0 + 1000)]);
+    for (let m = 1; m <= 6; m++) {
+      wall.now += MIN;
+      live!.observe([point('P-104', T0 + 1000 + m * MIN)]);
+      live!.tick();
+    }
+    expect(events.map((e) => [e.type, e.deviceId])).toEqual([['raised', 'P-101']]);
   });
 });

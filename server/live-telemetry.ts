@@ -13,7 +13,14 @@
  * device whose clock runs an hour behind (no NTP on the shop floor) is not
  * silent, and one replaying a backlog after an outage stops being silent when
  * its data arrives. A device never seen is counted on the clock from the
- * first tick. The detection clock is the wall clock, or the simulated plant's
+ * first tick after data from any device arrived.
+ *
+ * Time passes only as far as the newest arrival from *any* device: while
+ * nothing arrives at all (the store or the network is down, a shared-
+ * subscription follower waits at a gap), no device turns silent. A silent
+ * plant is an IT outage that health, metrics and the map's "no data" report,
+ * not one maintenance order per machine; a silent agent among talking ones
+ * is a device matter, and that is what the deadman raises. The detection clock is the wall clock, or the simulated plant's
  * clock when the server runs the simulator (its samples run SIM_SPEED times
  * faster than the wall, so a 10-minute dropout lasts 10 simulated minutes).
  */
@@ -52,6 +59,8 @@ export class LiveTelemetry {
   private readonly detectionClock: () => number;
   /** Per device: its newest sample time and the detection-clock time that sample arrived. */
   private readonly newest = new Map<string, { ts: number; arrivedAt: number }>();
+  /** Detection-clock time of the newest arrival from any device (-Infinity before the first). */
+  private lastArrival = -Infinity;
   /** Devices with rules, ticked one by one on their own time. */
   private ruleDevices: string[];
   readonly stats = { points: 0, events: 0 };
@@ -70,6 +79,7 @@ export class LiveTelemetry {
   observe(points: readonly TelemetryPoint[]): void {
     const at = this.now();
     const arrivedAt = this.detectionClock();
+    if (points.length > 0) this.lastArrival = Math.max(this.lastArrival, arrivedAt);
     for (const p of points) {
       this.stats.points++;
       this.seen.set(p.deviceId, at);
@@ -98,8 +108,9 @@ export class LiveTelemetry {
 
   /** Publishes what accumulated since the last tick, and lets detection time pass. */
   tick(): void {
-    const clock = this.detectionClock();
-    for (const deviceId of this.ruleDevices) {
+    // No time passes beyond the newest arrival from any device (see the top of this file).
+    const clock = Math.min(this.detectionClock(), this.lastArrival);
+    for (const deviceId of clock === -Infinity ? [] : this.ruleDevices) {
       for (const event of this.detector.tick(this.detectionNow(deviceId, clock), deviceId)) this.emit(event);
     }
     if (this.seen.size) {
@@ -117,7 +128,7 @@ export class LiveTelemetry {
   }
 
   /** Device time now: its newest sample time plus the detection-clock time since that sample arrived (the clock for a device not seen yet). */
-  detectionNow(deviceId: string, clock: number = this.detectionClock()): number {
+  detectionNow(deviceId: string, clock: number = Math.min(this.detectionClock(), this.lastArrival)): number {
     const newest = this.newest.get(deviceId);
     return newest === undefined ? clock : newest.ts + Math.max(0, clock - newest.arrivedAt);
   }

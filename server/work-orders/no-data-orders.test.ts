@@ -33,16 +33,22 @@ describe('default deadman: a device that falls silent', () => {
   });
 
   const sample = (seq: number, ts: number) => ({ deviceId: 'P-104', seq, ts, temperature: 55, vibration: 1.2, current: 30 });
+  /** P-101 keeps talking: the plant is not silent, so time passes for P-104. */
+  let otherSeq = 0;
+  const tick = () => {
+    live.observe([{ deviceId: 'P-101', seq: ++otherSeq, ts: wall, temperature: 50, vibration: 1, current: 20 }]);
+    live.tick();
+  };
 
   it('opens one no-data order for electricians after 5 min, escalates it at 20 min and clears when data is back', async () => {
     for (let i = 0; i < 10; i++) live.observe([sample(i + 1, T0 + i * 1000)]);
     const lastTs = T0 + 9000;
     wall = lastTs + 4 * MIN;
-    live.tick();
+    tick();
     expect(server.services.workOrders.list({ limit: 50, offset: 0 }).items).toHaveLength(0);
 
     wall = lastTs + 5 * MIN;
-    live.tick();
+    tick();
     const [order] = server.services.workOrders.list({ limit: 50, offset: 0 }).items;
     expect(order).toMatchObject({ type: 'potential-fault', deviceId: 'P-104', failureMode: 'no-data', severity: 'warn' });
     const detail = (await getJson<WorkOrderDetailView>(server.app, `/api/work-orders/${order!.number}`)).body;
@@ -51,7 +57,7 @@ describe('default deadman: a device that falls silent', () => {
     expect(detail.requiredSkills).toEqual(['electrical']);
 
     wall = lastTs + 20 * MIN;
-    live.tick();
+    tick();
     const escalated = server.services.workOrders.list({ limit: 50, offset: 0 }).items;
     expect(escalated).toHaveLength(1);
     expect(escalated[0]).toMatchObject({ id: order!.id, severity: 'alarm' });
