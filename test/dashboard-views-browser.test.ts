@@ -357,6 +357,31 @@ describe('dashboard views in a real browser', () => {
     await page.screenshot({ path: shot('device-history'), fullPage: true });
   }, 90_000);
 
+  it('shows a range with more samples than one answer holds as min/max per slice over the whole range', async () => {
+    // 150,000 samples (~42 h at 1 Hz) with one spike near the end, past the first 100,000.
+    const end = Date.now() - MIN;
+    const points = seedPoints('GB-C3', 150_000, 1000, end, 1e9);
+    points[140_000]!.vibration = 9.5;
+    await sys.telemetryStore.write(points);
+    await page.goto(`${sys.httpUrl}/#/devices/GB-C3`);
+    await page.locator('[data-testid="history-range"]').waitFor();
+    await page.locator('[data-testid="history-week"]').check({ force: true });
+    const history = page.locator('[data-testid="device-history"]');
+    await expect.poll(() => history.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+    expect(await history.getAttribute('data-downsampled')).toBe('true');
+    const note = (await page.locator('[data-testid="history-note"]').textContent()) ?? '';
+    expect(note).toMatch(/^150,000 samples, shown as the lowest and highest value of each .* Pick a shorter range to see every sample\.$/);
+    // The spike past the first 100,000 samples is on the chart: the envelope's highest vibration is the spike.
+    const week = await api<{ downsampled: { buckets: Array<{ max: { vibration: number } }> } }>('GET', `/api/devices/GB-C3/telemetry?from=${end - 7 * 86_400_000}&to=${end}&maxPoints=4000`);
+    expect(Math.max(...week.downsampled.buckets.map((b) => b.max.vibration))).toBe(9.5);
+    const drawn = Number(await history.getAttribute('data-point-count'));
+    expect(drawn % 2).toBe(0);
+    // 42 h of data in a week of 4,000 slices (151 s each): about 1,000 slices hold samples, two points each.
+    expect(drawn).toBeGreaterThan(1900);
+    expect(drawn).toBeLessThanOrEqual(2 * 1001);
+    await page.screenshot({ path: shot('device-history-envelope'), fullPage: true });
+  }, 90_000);
+
   it('opens the other main views with their data', async () => {
     const views: Array<[string, string, string]> = [
       ['queue', '/', '[data-testid="wo-row"]'],

@@ -94,8 +94,8 @@ export async function downloadKpiCsv(q: KpiQuery): Promise<string> {
 }
 
 /** Samples of a fixed window, up to the API's cap (oldest first). */
-export function getTelemetryRange(id: string, window: { from: number; to: number }, signal?: AbortSignal, limit = HISTORY_POINT_LIMIT): Promise<TelemetryView> {
-  return request<TelemetryView>(`/devices/${encodeURIComponent(id)}/telemetry${query({ from: window.from, to: window.to, limit })}`, { signal }).then((t) => ({
+export function getTelemetryRange(id: string, window: { from: number; to: number }, signal?: AbortSignal, limit = HISTORY_POINT_LIMIT, maxPoints?: number): Promise<TelemetryView> {
+  return request<TelemetryView>(`/devices/${encodeURIComponent(id)}/telemetry${query({ from: window.from, to: window.to, limit, maxPoints })}`, { signal }).then((t) => ({
     ...t,
     points: t.points ?? [],
     limits: t.limits ?? [],

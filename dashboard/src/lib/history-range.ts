@@ -3,6 +3,8 @@
  * sample, a custom window from two `datetime-local` inputs, and what to say
  * when a range holds more samples than one request returns.
  */
+import type { TelemetryDownsampledView, TelemetryMetricValues } from '../../../server/http/api-types';
+
 export const HISTORY_PRESETS = ['hour', 'day', 'week'] as const;
 export type HistoryPreset = (typeof HISTORY_PRESETS)[number];
 export type HistoryChoice = 'live' | HistoryPreset | 'custom';
@@ -51,4 +53,27 @@ export function historyNote(points: number, lastTs: number | null, truncated: bo
     return `${n} samples: the first ${n} of the range (up to ${new Date(lastTs).toISOString().slice(0, 16).replace('T', ' ')} UTC). Pick a shorter range for the rest.`;
   }
   return `${n} samples · drag across a chart to zoom, double-click to reset`;
+}
+
+/** Buckets asked for when a range holds more samples than the raw cap (about two per pixel of a wide chart). */
+export const ENVELOPE_BUCKETS = 4000;
+
+/**
+ * A downsampled answer as samples a line chart can draw: each bucket gives
+ * its lowest values at its start and its highest half a bucket later, so the
+ * line sweeps the bucket's whole range and a short spike still shows.
+ */
+export function envelopeSamples(d: Pick<TelemetryDownsampledView, 'bucketMs' | 'buckets'>): Array<{ ts: number } & TelemetryMetricValues> {
+  const half = Math.max(1, Math.floor(d.bucketMs / 2));
+  return d.buckets.flatMap((b) => [
+    { ts: b.ts, ...b.min },
+    { ts: b.ts + half, ...b.max },
+  ]);
+}
+
+/** The note under an envelope: what one bucket covers and how to see every sample. */
+export function envelopeNote(d: Pick<TelemetryDownsampledView, 'bucketMs' | 'samples' | 'buckets'>): string {
+  const minutes = d.bucketMs / 60_000;
+  const width = minutes >= 1 ? `${Math.round(minutes * 10) / 10} min` : `${Math.round(d.bucketMs / 1000)} s`;
+  return `${d.samples.toLocaleString('en')} samples, shown as the lowest and highest value of each ${width} (${d.buckets.length.toLocaleString('en')} slices). Pick a shorter range to see every sample.`;
 }

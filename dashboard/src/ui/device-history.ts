@@ -8,7 +8,7 @@ import type { EffectiveLimitView } from '../../../server/http/api-types';
 import { describeError, isAbort } from '../api-client';
 import { getTelemetryRange } from '../analysis-client';
 import { CHART_METRICS, limitLines, seriesFromSamples, toPlotColumns } from '../lib/chart-data';
-import { HISTORY_POINT_LIMIT, historyNote } from '../lib/history-range';
+import { ENVELOPE_BUCKETS, envelopeNote, envelopeSamples, HISTORY_POINT_LIMIT, historyNote } from '../lib/history-range';
 import { h, replaceChildren, svg } from './dom';
 import { icons } from './icons';
 import { metricLongLabel, METRIC_STYLE } from './metric-style';
@@ -87,9 +87,12 @@ export function createDeviceHistory(deviceId: string): DeviceHistory {
       const spinner = loadingState(`Loading samples ${new Date(window.from).toLocaleString()} – ${new Date(window.to).toLocaleString()}…`);
       replaceChildren(el, spinner);
       try {
-        const t = await getTelemetryRange(deviceId, window, controller.signal);
+        let t = await getTelemetryRange(deviceId, window, controller.signal);
+        // More samples than one answer holds: show the whole range as min/max per slice instead of its first part.
+        const more = t.points.length >= HISTORY_POINT_LIMIT && (await getTelemetryRange(deviceId, { from: t.points[t.points.length - 1]!.ts + 1, to: window.to }, controller.signal, 1)).points.length > 0;
+        if (more) t = await getTelemetryRange(deviceId, window, controller.signal, HISTORY_POINT_LIMIT, ENVELOPE_BUCKETS);
         replaceChildren(el, body);
-        const series = seriesFromSamples(t.points);
+        const series = seriesFromSamples(t.downsampled ? envelopeSamples(t.downsampled) : t.points);
         const started = performance.now();
         setLimits(t.limits);
         const [xs, ...columns] = toPlotColumns(series.ts, CHART_METRICS.map((m) => series[m]));
@@ -98,12 +101,11 @@ export function createDeviceHistory(deviceId: string): DeviceHistory {
         await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
         el.dataset.renderMs = (performance.now() - started).toFixed(1);
         el.dataset.pointCount = String(series.ts.length);
+        el.dataset.downsampled = String(t.downsampled !== undefined);
         el.dataset.state = 'ready';
         const last = series.ts[series.ts.length - 1] ?? null;
         full = series.ts.length ? [series.ts[0]! / 1000, last! / 1000] : null;
-        // At the cap, ask whether anything lies beyond the last sample returned.
-        const truncated = t.points.length >= HISTORY_POINT_LIMIT && last !== null && (await getTelemetryRange(deviceId, { from: last + 1, to: window.to }, controller.signal, 1)).points.length > 0;
-        note.textContent = historyNote(series.ts.length, last, truncated);
+        note.textContent = t.downsampled ? envelopeNote(t.downsampled) : historyNote(series.ts.length, last, false);
       } catch (err) {
         if (isAbort(err)) return;
         el.dataset.state = 'error';
