@@ -9,7 +9,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { AlertBand, Limits } from '../lib/backtest-overlay';
 import { formatValue, yRange, type RefLine } from '../lib/chart-data';
-import { formatAxisTime } from '../lib/time-format';
+import { timeAxis, valueAxis } from './chart-axes';
 import { h } from './dom';
 
 export const BAND_STYLE = {
@@ -24,9 +24,6 @@ export interface BacktestChart {
   destroy(): void;
 }
 
-const AXIS = '#8b949e';
-const GRID = 'rgba(240, 246, 252, 0.07)';
-const FONT = '11px ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LIMIT_COLOR = { warn: '#e3b341', alarm: '#ff6b61' } as const;
 const ROW_H = 12;
 const TOP_ROOM = 44;
@@ -58,18 +55,7 @@ export function createBacktestChart(options: { label: string; unit: string; colo
       x: { time: true },
       y: { range: () => yRange(data[1] as Array<number | null>, lines()) },
     },
-    axes: [
-      {
-        stroke: AXIS,
-        font: FONT,
-        grid: { stroke: GRID, width: 1 },
-        ticks: { stroke: GRID, width: 1, size: 4 },
-        space: 80,
-        size: 30,
-        values: (_u, splits, _a, _s, incr) => splits.map((v) => formatAxisTime(v * 1000, incr * 1000)),
-      },
-      { stroke: AXIS, font: FONT, label: options.unit, labelFont: FONT, labelSize: 16, labelGap: 2, size: 84, grid: { stroke: GRID, width: 1 }, ticks: { show: false }, values: (_u, s) => s.map((v) => formatValue(v)) },
-    ],
+    axes: [timeAxis(80), valueAxis(options.unit, 84)],
     series: [
       { value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}' },
       { label: options.label, stroke: options.color, width: 1.25, spanGaps: false, points: { show: false }, value: (_u, v) => (v === null || v === undefined ? '–' : `${formatValue(v)} ${options.unit}`) },

@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatValue, yRange, type RefLine } from '../lib/chart-data';
-import { formatAxisTime } from '../lib/time-format';
+import { timeAxis, valueAxis } from './chart-axes';
 import { h } from './dom';
 
 export interface TimeChartOptions {
@@ -46,9 +46,6 @@ export interface TimeChart {
 }
 
 const LINE_COLOR: Record<RefLine['kind'], string> = { warn: '#e3b341', alarm: '#ff6b61', clear: '#56d364' };
-const AXIS = '#8b949e';
-const GRID = 'rgba(240, 246, 252, 0.07)';
-const FONT = '11px ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export function createTimeChart(options: TimeChartOptions): TimeChart {
   const el = h('div', { class: 'time-chart', 'data-testid': options.testId, dataset: { pointCount: 0 } });
@@ -72,29 +69,7 @@ export function createTimeChart(options: TimeChartOptions): TimeChart {
       x: { time: true, range: (_u, min, max) => (xRange ? xRange : [min, max]) },
       y: { range: () => yRange(data[1] as Array<number | null>, lines) },
     },
-    axes: [
-      {
-        stroke: AXIS,
-        font: FONT,
-        grid: { stroke: GRID, width: 1 },
-        ticks: { stroke: GRID, width: 1, size: 4 },
-        space: 70,
-        size: 30,
-        values: (_u, splits, _axis, _space, incr) => splits.map((v) => formatAxisTime(v * 1000, incr * 1000)),
-      },
-      {
-        stroke: AXIS,
-        font: FONT,
-        label: options.unit,
-        labelFont: FONT,
-        labelSize: 16,
-        labelGap: 2,
-        size: 46,
-        grid: { stroke: GRID, width: 1 },
-        ticks: { show: false },
-        values: (_u, splits) => splits.map((v) => formatValue(v)),
-      },
-    ],
+    axes: [timeAxis(70), valueAxis(options.unit, 46)],
     series: [
       { value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}' },
       {
