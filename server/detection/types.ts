@@ -3,6 +3,7 @@
  * The detector is pure: points in, anomaly events out, no I/O, no clock.
  */
 import type { Metric } from '../../contract/metrics';
+import type { EquipmentClass } from '../../contract/plant';
 
 export type Severity = 'warn' | 'alarm';
 
@@ -182,12 +183,13 @@ export type LimitBasis = 'absolute' | 'rated-current' | 'insulation-margin' | 'i
 export interface RuleTemplate {
   /** Stored rules saved before kinds existed have none: they load as 'threshold'. */
   kind: RuleKind;
-  /** Required for every kind but 'threshold' and 'no-data' (which have none); which fields, see ParamsOfKind. */
+  /** The kind's parameters: every kind but 'threshold' and 'no-data' has them (which fields: ParamsOfKind). */
   params?: TemplateParams;
+  /** Flapping suppression, any kind. */
   flapping?: FlappingSettings;
   id: string;
   version: number;
-  scope: { kind: 'class'; equipmentClass: import('../../contract/plant').EquipmentClass } | { kind: 'device'; deviceId: string };
+  scope: { kind: 'class'; equipmentClass: EquipmentClass } | { kind: 'device'; deviceId: string };
   metric: Metric;
   direction: 'above' | 'below';
   basis: LimitBasis;

@@ -1,6 +1,6 @@
 import type { Metric } from '../../../contract/metrics';
 import type { EquipmentClass } from '../../../contract/plant';
-import type { FailureMode, FlappingSettings, LimitBasis, RuleKind, Severity, TemplateParams } from '../../detection/types';
+import type { FailureMode, FlappingSettings, LimitBasis, RuleKind, RuleTemplate, Severity, TemplateParams } from '../../detection/types';
 
 export interface AnomalyView {
   id: number;
@@ -20,26 +20,10 @@ export interface AnomalyView {
   predictedBreachAt?: number | null;
 }
 
-export interface RuleView {
+/** A stored rule as the API shows it: the template (detection/types.ts RuleTemplate) with who saved its version and when. */
+export interface RuleView extends Omit<RuleTemplate, 'kind'> {
   /** What the rule watches (always sent; optional for clients written before kinds); warn/alarm/clear mean what the kind says (README, "Detection rules"). */
   kind?: RuleKind;
-  /** The kind's parameters (none for 'threshold' and 'no-data'). */
-  params?: TemplateParams;
-  /** Flapping suppression, any kind. */
-  flapping?: FlappingSettings;
-  id: string;
-  version: number;
-  scope: { kind: 'class'; equipmentClass: EquipmentClass } | { kind: 'device'; deviceId: string };
-  metric: Metric;
-  direction: 'above' | 'below';
-  basis: LimitBasis;
-  warn: number;
-  alarm: number;
-  clear: number;
-  minDurationMs: number;
-  clearDurationMs: number;
-  failureMode: FailureMode;
-  enabled: boolean;
   updatedAt: number;
   /** Who saved the version in force ('defaults' for a default template never edited). */
   updatedBy: string;
