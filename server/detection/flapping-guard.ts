@@ -7,7 +7,7 @@
  * hold is released: cleared if the condition is gone, otherwise the rule goes
  * on as usual. Release is checked on every point and every tick.
  */
-import type { SeriesDetector } from './series-detector';
+import { ruleEvent, type SeriesDetector } from './series-detector';
 import type { AnomalyEvent, FlappingSettings, Severity } from './types';
 
 const RANK: Record<Severity, number> = { warn: 1, alarm: 2 };
@@ -104,21 +104,8 @@ export class FlappingGuard implements SeriesDetector {
     const held = this.held!;
     const r = this.inner.rule;
     const last = this.inner.lastPoint();
-    return {
-      type: 'cleared',
-      deviceId: r.deviceId,
-      metric: r.metric,
-      ruleId: r.id,
-      ruleVersion: r.version,
-      failureMode: r.failureMode,
-      severity: held.severity,
-      ts,
-      startedAt: held.startedAt,
-      value: Number.isFinite(last.value) ? last.value : 0,
-      limit: r.clear,
-      recent: this.inner.recent(),
-      ...(r.kind && r.kind !== 'threshold' ? { kind: r.kind } : {}),
-      detail,
-    };
+    const value = Number.isFinite(last.value) ? last.value : 0;
+    const event = ruleEvent(r, { type: 'cleared', severity: held.severity, ts, startedAt: held.startedAt, value, limit: r.clear, recent: this.inner.recent() });
+    return { ...event, ...(r.kind && r.kind !== 'threshold' ? { kind: r.kind } : {}), detail };
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { Metric } from '../../contract/metrics';
 import { fmt } from './derived-detector';
-import { EvidenceRing, type SeriesDetector } from './series-detector';
+import { EvidenceRing, ruleEvent, type SeriesDetector } from './series-detector';
 import { DEFAULT_EVIDENCE_SIZE, type ThresholdDetectorOptions } from './threshold-detector';
 import type { AnomalyEvent, AnomalyEventType, Severity, ThresholdRule } from './types';
 
@@ -92,22 +92,7 @@ export class NoDataDetector implements SeriesDetector {
 
   /** value: the last value seen (0 before any); limit: the silence in seconds that was crossed (0 for cleared). */
   private event(type: AnomalyEventType, ts: number, limit: number, detail: string): AnomalyEvent {
-    const r = this.rule;
-    return {
-      type,
-      deviceId: r.deviceId,
-      metric: r.metric,
-      ruleId: r.id,
-      ruleVersion: r.version,
-      failureMode: r.failureMode,
-      severity: this.severity!,
-      ts,
-      startedAt: this.startedAt,
-      value: Number.isFinite(this.lastValue) ? this.lastValue : 0,
-      limit,
-      recent: this.ring.list(),
-      kind: 'no-data',
-      detail,
-    };
+    const value = Number.isFinite(this.lastValue) ? this.lastValue : 0;
+    return { ...ruleEvent(this.rule, { type, severity: this.severity!, ts, startedAt: this.startedAt, value, limit, recent: this.ring.list() }), kind: 'no-data', detail };
   }
 }

@@ -62,3 +62,11 @@ export class EvidenceRing {
     return out;
   }
 }
+
+/** What an event says beyond its rule: which change, how severe, when, and the evidence. */
+export type EventFacts = Pick<AnomalyEvent, 'type' | 'severity' | 'ts' | 'startedAt' | 'value' | 'limit' | 'recent'>;
+
+/** An anomaly event of `rule`: the rule's identity (device, metric, id, version, failure mode) with the facts. */
+export function ruleEvent(rule: ThresholdRule, facts: EventFacts): AnomalyEvent {
+  return { deviceId: rule.deviceId, metric: rule.metric, ruleId: rule.id, ruleVersion: rule.version, failureMode: rule.failureMode, ...facts };
+}

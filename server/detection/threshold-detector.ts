@@ -33,7 +33,7 @@
  * it for every sample).
  */
 import type { Metric } from '../../contract/metrics';
-import { EvidenceRing, type SeriesDetector } from './series-detector';
+import { EvidenceRing, ruleEvent, type SeriesDetector } from './series-detector';
 import type { AnomalyEvent, AnomalyEventType, Severity, ThresholdRule } from './types';
 
 export interface ThresholdDetectorOptions {
@@ -209,20 +209,6 @@ export class ThresholdDetector implements SeriesDetector {
   }
 
   private event(type: AnomalyEventType, ts: number, value: number, limit: number): AnomalyEvent {
-    const r = this.rule;
-    return {
-      type,
-      deviceId: r.deviceId,
-      metric: r.metric,
-      ruleId: r.id,
-      ruleVersion: r.version,
-      failureMode: r.failureMode,
-      severity: this.severity!,
-      ts,
-      startedAt: this.startedAt,
-      value,
-      limit,
-      recent: this.recent(),
-    };
+    return ruleEvent(this.rule, { type, severity: this.severity!, ts, startedAt: this.startedAt, value, limit, recent: this.recent() });
   }
 }
