@@ -17,7 +17,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { plantDevices, type Plant } from '../contract/plant';
-import { checkFeedsChange, type GraphLine } from './lines/line-graph';
+import { checkGraph, type GraphLine } from './lines/line-graph';
 import type { Database } from './db/database';
 import { devices, lineFeeds, lines, sites } from './db/schema';
 import { inTransaction } from './db/transaction';
@@ -70,7 +70,7 @@ export function syncPlant(database: Database, plant: Plant, now: number = Date.n
     let feedsReset: string | null = null;
     if (feedsFromFile.length) {
       const graph = storedGraph(database);
-      const problems = checkFeedsChange(graph, graph[0]!.id, graph[0]!.feeds);
+      const problems = checkGraph(graph);
       if (problems.length) {
         feedsReset = `feeds edited through the API conflict with the plant file (${problems.join('; ')}); every line now follows the file`;
         const inFile = new Set(allLines.map(({ line }) => line.id));
