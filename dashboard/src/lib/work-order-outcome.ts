@@ -72,29 +72,24 @@ export function checkOutcome(form: OutcomeForm): OutcomeCheck {
     else if (note.length > 2000) problems.note = 'At most 2000 characters.';
     return Object.keys(problems).length ? { ok: false, problems } : { ok: true, outcome: { kind: 'no-fault-found', note } };
   }
-  if (form.kind === 'completed') return checkWorkDone(form);
+  const work = checkWork(form, problems);
+  if (form.kind === 'completed') {
+    const findings = form.note.trim();
+    if (findings.length > 2000) problems.note = 'At most 2000 characters.';
+    if (Object.keys(problems).length || !work) return { ok: false, problems };
+    return { ok: true, outcome: { kind: 'completed', ...work, ...(findings ? { findings } : {}) } };
+  }
   const failureMode = FAILURE_MODES.find((m) => m === form.failureMode);
   if (!failureMode) problems.failureMode = 'Pick the failure mode you found.';
   const cause = form.cause.trim();
   if (!cause) problems.cause = 'What caused it?';
   else if (cause.length > 2000) problems.cause = 'At most 2000 characters.';
-  const action = form.action.trim();
-  if (!action) problems.action = 'What did you do?';
-  else if (action.length > 2000) problems.action = 'At most 2000 characters.';
-  const labourMinutes = parseLabourMinutes(form.labour);
-  if (labourMinutes === null) problems.labour = 'Minutes, or hours and minutes like 1:30.';
-  const parts = parseParts(form.parts);
-  if (!parts.ok) problems.parts = parts.problem;
-  if (Object.keys(problems).length || !failureMode || labourMinutes === null || !parts.ok) return { ok: false, problems };
-  return {
-    ok: true,
-    outcome: { kind: 'confirmed', failureMode, cause, action, labourMinutes, ...(parts.parts.length ? { parts: parts.parts } : {}) },
-  };
+  if (Object.keys(problems).length || !failureMode || !work) return { ok: false, problems };
+  return { ok: true, outcome: { kind: 'confirmed', failureMode, cause, ...work } };
 }
 
-/** Planned work done: what was done and the labour are required, parts and findings optional. */
-function checkWorkDone(form: OutcomeForm): OutcomeCheck {
-  const problems: Partial<Record<keyof OutcomeForm, string>> = {};
+/** The work done, shared by a confirmed fault and planned work: action and labour required, parts optional. Problems go into `problems`. */
+function checkWork(form: OutcomeForm, problems: Partial<Record<keyof OutcomeForm, string>>): { action: string; labourMinutes: number; parts?: PartUsed[] } | null {
   const action = form.action.trim();
   if (!action) problems.action = 'What did you do?';
   else if (action.length > 2000) problems.action = 'At most 2000 characters.';
@@ -102,13 +97,8 @@ function checkWorkDone(form: OutcomeForm): OutcomeCheck {
   if (labourMinutes === null) problems.labour = 'Minutes, or hours and minutes like 1:30.';
   const parts = parseParts(form.parts);
   if (!parts.ok) problems.parts = parts.problem;
-  const findings = form.note.trim();
-  if (findings.length > 2000) problems.note = 'At most 2000 characters.';
-  if (Object.keys(problems).length || labourMinutes === null || !parts.ok) return { ok: false, problems };
-  return {
-    ok: true,
-    outcome: { kind: 'completed', action, labourMinutes, ...(parts.parts.length ? { parts: parts.parts } : {}), ...(findings ? { findings } : {}) },
-  };
+  if (!action || action.length > 2000 || labourMinutes === null || !parts.ok) return null;
+  return { action, labourMinutes, ...(parts.parts.length ? { parts: parts.parts } : {}) };
 }
 
 /** "90" → 90, "1:30" → 90, "1h30" / "1 h 30 min" → 90, "2h" → 120, "45 min" → 45; anything else → null. */
