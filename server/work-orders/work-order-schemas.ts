@@ -55,6 +55,9 @@ const part = z.strictObject({
   quantity: z.number({ error: 'must be a number' }).positive('must be more than 0').max(100_000, 'must be at most 100000'),
 });
 
+const partsUsed = z.array(part).max(50, 'must list at most 50 parts').optional();
+const labourMinutes = z.number({ error: 'must be a number' }).int('must be whole minutes').min(0, 'must not be negative').max(100_000, 'must be at most 100000');
+
 export const outcomeSchema = z.discriminatedUnion(
   'kind',
   [
@@ -63,15 +66,15 @@ export const outcomeSchema = z.discriminatedUnion(
       failureMode,
       cause: text(2000),
       action: text(2000),
-      parts: z.array(part).max(50, 'must list at most 50 parts').optional(),
-      labourMinutes: z.number({ error: 'must be a number' }).int('must be whole minutes').min(0, 'must not be negative').max(100_000, 'must be at most 100000'),
+      parts: partsUsed,
+      labourMinutes,
     }),
     z.strictObject({ kind: z.literal('no-fault-found'), note: text(2000) }),
     z.strictObject({
       kind: z.literal('completed'),
       action: text(2000),
-      parts: z.array(part).max(50, 'must list at most 50 parts').optional(),
-      labourMinutes: z.number({ error: 'must be a number' }).int('must be whole minutes').min(0, 'must not be negative').max(100_000, 'must be at most 100000'),
+      parts: partsUsed,
+      labourMinutes,
       findings: text(2000).optional(),
     }),
   ],
