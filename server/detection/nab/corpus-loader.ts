@@ -96,7 +96,11 @@ export function resolveWindows(timestamps: Float64Array, limits: ReadonlyArray<r
 /** Loads and validates a corpus folder; errors name the offending file. */
 export async function loadNabCorpus(dir: string): Promise<NabCorpus> {
   const windowsFile = path.join(dir, 'windows.json');
-  const [windows, profilesRaw] = await Promise.all([readJson(windowsFile, windowsFileSchema), readJson(path.join(dir, 'profiles.json'), profilesFileSchema)]);
+  // Both read at once, but a problem is reported in a fixed order (windows.json first), not whichever read failed first.
+  const [windowsRead, profilesRead] = await Promise.allSettled([readJson(windowsFile, windowsFileSchema), readJson(path.join(dir, 'profiles.json'), profilesFileSchema)]);
+  if (windowsRead.status === 'rejected') throw windowsRead.reason;
+  if (profilesRead.status === 'rejected') throw profilesRead.reason;
+  const [windows, profilesRaw] = [windowsRead.value, profilesRead.value];
 
   const keys = Object.keys(windows);
   if (keys.length === 0) throw new NabFormatError(windowsFile, 'lists no data files');
